@@ -1,0 +1,238 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Column types of the tables in migrations/, kept by hand beside them. */
+
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type Json<T> = ColumnType<T, string, string>;
+
+export type RegionLevel = 'provinsi' | 'kabupaten' | 'kota' | 'kecamatan';
+
+export interface RegionsTable {
+	code: string;
+	name: string;
+	level: RegionLevel;
+	parent_code: string | null;
+	province_code: string;
+	created_at: CreatedAt;
+}
+
+export interface RegionCharacteristicsTable {
+	region_code: string;
+	area_km2: number | null;
+	population_male: number | null;
+	population_female: number | null;
+	population_total: number | null;
+	density_per_km2: number | null;
+	district_count: number | null;
+	kelurahan_count: number | null;
+	desa_count: number | null;
+	regency_count: number | null;
+	city_count: number | null;
+	island_count: number | null;
+	inhabited_island_count: number | null;
+	outermost_island_count: number | null;
+	latitude: number | null;
+	longitude: number | null;
+	hdi_2023: number | null;
+	hdi_2024: number | null;
+	poverty_rate_2023: number | null;
+	poverty_rate_2024: number | null;
+	source: string;
+	loaded_at: Timestamp;
+}
+
+export type AgencyKind =
+	| 'kementerian'
+	| 'lembaga'
+	| 'pemerintah_provinsi'
+	| 'pemerintah_kabupaten'
+	| 'pemerintah_kota'
+	| 'bumn'
+	| 'bumd';
+
+export interface AgenciesTable {
+	id: string;
+	name: string;
+	kind: AgencyKind;
+	abbreviation: string | null;
+	aliases: ColumnType<string[], string[] | undefined, string[]>;
+	region_code: string | null;
+	panrb_id: string | null;
+	website: string | null;
+	created_at: CreatedAt;
+}
+
+export type HubKind = 'pusat' | 'daerah';
+
+export interface HubsTable {
+	id: string;
+	name: string;
+	kind: HubKind;
+	coordinator_agency_id: string;
+	region_code: string | null;
+	description: ColumnType<string, string | undefined, string>;
+	established_year: number | null;
+	created_at: CreatedAt;
+}
+
+export interface HubMembersTable {
+	hub_id: string;
+	agency_id: string;
+	joined_year: number | null;
+}
+
+export interface ServiceUnitsTable {
+	id: Generated<number>;
+	agency_id: string;
+	name: string;
+	abbreviation: string | null;
+	created_at: CreatedAt;
+}
+
+export type Stage = 'penciptaan' | 'pengembangan' | 'pelembagaan';
+export type InnovationForm = 'tata_kelola' | 'pelayanan_publik' | 'lainnya';
+export type InitiatorType = 'kepala_daerah' | 'anggota_dprd' | 'opd' | 'asn' | 'masyarakat';
+export type SustainabilityStatus = 'berlanjut' | 'berlanjut_dengan_pengembangan' | 'berhenti';
+export type SourceKey = 'panrb' | 'kemendagri' | 'lan';
+
+export interface InnovationDocument {
+	title: string;
+	url: string;
+}
+
+export interface FieldProvenance {
+	source: SourceKey | 'manual';
+	externalId?: string;
+}
+
+export interface InnovationsTable {
+	id: string;
+	title: string;
+	acronym: string | null;
+	agency_id: string;
+	service_unit_id: number | null;
+	region_code: string | null;
+	year_started: number | null;
+	started_on: string | null;
+	summary: ColumnType<string, string | undefined, string>;
+	problem: ColumnType<string, string | undefined, string>;
+	aims: ColumnType<string, string | undefined, string>;
+	novelty: ColumnType<string, string | undefined, string>;
+	implementation: ColumnType<string, string | undefined, string>;
+	results: ColumnType<string, string | undefined, string>;
+	transferability: ColumnType<string, string | undefined, string>;
+	resources: ColumnType<string, string | undefined, string>;
+	sustainability_strategy: ColumnType<string, string | undefined, string>;
+	main_affair: string | null;
+	other_affairs: ColumnType<string[], string[] | undefined, string[]>;
+	sdgs: ColumnType<number[], number[] | undefined, number[]>;
+	is_digital: boolean | null;
+	form: InnovationForm | null;
+	theme: string | null;
+	initiator_type: InitiatorType | null;
+	initiator_name: string | null;
+	stage: ColumnType<Stage, Stage | undefined, Stage>;
+	sustainability_status: SustainabilityStatus | null;
+	status_verified_on: string | null;
+	regulation_ref: string | null;
+	budget_line: string | null;
+	sop_ref: string | null;
+	maturity_score: number | null;
+	video_url: string | null;
+	documents: ColumnType<InnovationDocument[], string | undefined, string>;
+	contact_name: string | null;
+	contact_email: string | null;
+	contact_phone: string | null;
+	provenance: ColumnType<Record<string, FieldProvenance>, string | undefined, string>;
+	version: ColumnType<number, number | undefined, number>;
+	created_at: CreatedAt;
+	updated_at: Timestamp;
+	deleted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+	deleted_by: string | null;
+	delete_reason: string | null;
+}
+
+export type AwardProgramme = 'KIPP' | 'IGA' | 'PKRI' | 'LAINNYA';
+
+export interface AwardsTable {
+	id: Generated<number>;
+	innovation_id: string;
+	programme: AwardProgramme;
+	year: number;
+	level: string;
+	category: string | null;
+	created_at: CreatedAt;
+}
+
+export interface SourceRecordsTable {
+	id: Generated<number>;
+	source: SourceKey;
+	external_id: string;
+	innovation_id: string | null;
+	raw: Json<Record<string, unknown>>;
+	mapped: ColumnType<Record<string, unknown>, string | undefined, string>;
+	record_version: ColumnType<number, number | undefined, number>;
+	match_score: number | null;
+	match_reasons: ColumnType<unknown[], string | undefined, string>;
+	imported_at: Timestamp;
+}
+
+export type UserRole = 'admin' | 'kurator' | 'koordinator_hub' | 'operator';
+
+export interface UsersTable {
+	id: string;
+	email: string;
+	name: string;
+	role: UserRole;
+	agency_id: string | null;
+	hub_id: string | null;
+	password_hash: string | null;
+	created_at: CreatedAt;
+	disabled_at: Date | null;
+}
+
+export type ChangeAction = 'create' | 'update' | 'delete' | 'restore' | 'import' | 'seed';
+
+export interface ChangeHistoryTable {
+	id: Generated<number>;
+	entity_type: string;
+	entity_id: string;
+	version: number | null;
+	action: ChangeAction;
+	actor: string;
+	changes: ColumnType<Record<string, { from: unknown; to: unknown }>, string | undefined, never>;
+	snapshot: ColumnType<Record<string, unknown> | null, string | null | undefined, never>;
+	reason: string | null;
+	changed_at: CreatedAt;
+}
+
+export interface SchemaMigrationsTable {
+	name: string;
+	checksum: string;
+	applied_at: CreatedAt;
+}
+
+export interface DB {
+	regions: RegionsTable;
+	region_characteristics: RegionCharacteristicsTable;
+	agencies: AgenciesTable;
+	hubs: HubsTable;
+	hub_members: HubMembersTable;
+	service_units: ServiceUnitsTable;
+	innovations: InnovationsTable;
+	awards: AwardsTable;
+	source_records: SourceRecordsTable;
+	users: UsersTable;
+	change_history: ChangeHistoryTable;
+	schema_migrations: SchemaMigrationsTable;
+}
+
+export type Region = Selectable<RegionsTable>;
+export type Agency = Selectable<AgenciesTable>;
+export type Hub = Selectable<HubsTable>;
+export type InnovationRow = Selectable<InnovationsTable>;
+export type NewInnovationRow = Insertable<InnovationsTable>;
+export type InnovationUpdate = Updateable<InnovationsTable>;
+export type AwardRow = Selectable<AwardsTable>;
+export type RegionCharacteristicsRow = Selectable<RegionCharacteristicsTable>;
