@@ -18,7 +18,7 @@ describe('migrations and reference data', () => {
 			.execute();
 		const byLevel = Object.fromEntries(levels.map((l) => [l.level, Number(l.n)]));
 		expect(byLevel.provinsi).toBe(38);
-		expect(byLevel.kabupaten + byLevel.kota).toBe(514);
+		expect((byLevel.kabupaten ?? 0) + (byLevel.kota ?? 0)).toBe(514);
 		const governments = await database.db
 			.selectFrom('agencies')
 			.select((eb) => eb.fn.countAll<number>().as('n'))

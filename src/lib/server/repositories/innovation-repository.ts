@@ -2,7 +2,7 @@ import { sql, type Insertable, type Kysely, type SelectQueryBuilder } from 'kyse
 import type { DB, InnovationsTable, InnovationUpdate } from '../db/schema';
 import type { InnovationFilters } from '../domain/innovation-filters';
 
-type InnovationQuery = SelectQueryBuilder<DB, 'innovations as i', object>;
+type InnovationQuery = SelectQueryBuilder<DB & { i: DB['innovations'] }, 'i', object>;
 
 /** Applies the catalogue filters to a query over live (not deleted) innovations. */
 function applyFilters(query: InnovationQuery, filters: InnovationFilters): InnovationQuery {

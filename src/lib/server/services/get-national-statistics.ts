@@ -1,0 +1,62 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+import { SOURCES, STAGES, type SourceCode, type StageCode } from '../domain/vocabulary';
+import * as stats from '../repositories/statistics-repository';
+
+export interface NationalStatistics {
+	innovations: number;
+	agenciesWithInnovations: number;
+	agencies: number;
+	hubs: { total: number; pusat: number; daerah: number };
+	bySource: Array<{ source: SourceCode; records: number; innovations: number; lastImportedAt: string | null }>;
+	byStage: Array<{ stage: StageCode; count: number }>;
+	byProvince: Array<{ code: string; name: string; count: number }>;
+	central: number;
+	byAffair: Array<{ affair: string | null; count: number }>;
+	byYear: Array<{ year: number; count: number }>;
+	awards: Array<{ programme: string; count: number }>;
+	generatedAt: string;
+}
+
+/** The national figures of the home page and GET /api/v1/statistics, all computed from the data. */
+export async function getNationalStatistics(db: Kysely<DB>): Promise<NationalStatistics> {
+	const [innovations, agencies, withInnovations, hubKinds, bySource, byStage, byProvince, central, byAffair, byYear, awards] =
+		await Promise.all([
+			stats.countLiveInnovations(db),
+			stats.countTable(db, 'agencies'),
+			stats.countAgenciesWithInnovations(db),
+			stats.countHubsByKind(db),
+			stats.countBySource(db),
+			stats.countByStage(db),
+			stats.countByProvince(db),
+			stats.countCentralInnovations(db),
+			stats.countByAffair(db),
+			stats.countByYear(db),
+			stats.countAwardsByProgramme(db)
+		]);
+	const sourceRows = new Map(bySource.map((r) => [r.source, r]));
+	const stageRows = new Map(byStage.map((r) => [r.stage, Number(r.n)]));
+	const hubCount = (kind: string) => Number(hubKinds.find((h) => h.kind === kind)?.n ?? 0);
+	return {
+		innovations,
+		agencies,
+		agenciesWithInnovations: withInnovations,
+		hubs: { total: hubCount('pusat') + hubCount('daerah'), pusat: hubCount('pusat'), daerah: hubCount('daerah') },
+		bySource: SOURCES.map((source) => {
+			const row = sourceRows.get(source);
+			return {
+				source,
+				records: Number(row?.records ?? 0),
+				innovations: Number(row?.innovations ?? 0),
+				lastImportedAt: row?.last_imported_at ? new Date(row.last_imported_at).toISOString() : null
+			};
+		}),
+		byStage: STAGES.map((stage) => ({ stage, count: stageRows.get(stage) ?? 0 })),
+		byProvince: byProvince.map((p) => ({ code: p.code, name: p.name, count: Number(p.n) })),
+		central,
+		byAffair: byAffair.map((a) => ({ affair: a.main_affair, count: Number(a.n) })),
+		byYear: byYear.map((y) => ({ year: y.year_started as number, count: Number(y.n) })),
+		awards: awards.map((a) => ({ programme: a.programme, count: Number(a.n) })),
+		generatedAt: new Date().toISOString()
+	};
+}
