@@ -1,0 +1,59 @@
+import type { UserRole } from './db/schema';
+import { AppError } from './errors';
+
+/**
+ * Who may do what, declared once and called by name: `authorize(actor, 'innovation.restore', innovation)`.
+ * Accounts arrive with the accounts issue; until then the CLI and tests act as named actors.
+ */
+export interface Actor {
+	id: string;
+	role: UserRole | 'system';
+	agencyId?: string | null;
+	hubId?: string | null;
+}
+
+export const SYSTEM_ACTOR: Actor = { id: 'system', role: 'system' };
+
+interface InnovationRef {
+	agency_id?: string;
+	agencyId?: string;
+}
+
+const agencyOf = (innovation: InnovationRef) => innovation.agency_id ?? innovation.agencyId;
+
+const rules = {
+	'innovation.update': (actor: Actor, innovation: InnovationRef) =>
+		actor.role === 'system' ||
+		actor.role === 'admin' ||
+		actor.role === 'kurator' ||
+		(actor.role === 'operator' && !!actor.agencyId && actor.agencyId === agencyOf(innovation)),
+	'innovation.delete': (actor: Actor, innovation: InnovationRef) =>
+		actor.role === 'system' ||
+		actor.role === 'admin' ||
+		actor.role === 'kurator' ||
+		(actor.role === 'operator' && !!actor.agencyId && actor.agencyId === agencyOf(innovation)),
+	// Undoing a delete is for national admins only.
+	'innovation.restore': (actor: Actor) => actor.role === 'system' || actor.role === 'admin',
+	'innovation.readContact': (actor: Actor | null) => actor !== null
+} as const;
+
+export type PolicyAction = keyof typeof rules;
+
+export function can<A extends PolicyAction>(
+	actor: Actor | null,
+	action: A,
+	...resource: Parameters<(typeof rules)[A]> extends [unknown, infer R] ? [R] : []
+): boolean {
+	if (!actor) return false;
+	const rule = rules[action] as (actor: Actor, resource?: unknown) => boolean;
+	return rule(actor, resource[0]);
+}
+
+export function authorize<A extends PolicyAction>(
+	actor: Actor | null,
+	action: A,
+	...resource: Parameters<(typeof rules)[A]> extends [unknown, infer R] ? [R] : []
+): void {
+	if (!actor) throw new AppError('UNAUTHENTICATED');
+	if (!can(actor, action, ...resource)) throw new AppError('FORBIDDEN');
+}
