@@ -1,0 +1,35 @@
+// Sums vitest JSON reports into the one line CI prints, and insists the browser tests ran.
+import { existsSync, readFileSync } from 'node:fs';
+
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+let browserPassed = 0;
+let ok = true;
+for (const file of process.argv.slice(2)) {
+	if (!existsSync(file)) {
+		console.log(`Laporan tidak ada: ${file} (rangkaian uji tidak berjalan)`);
+		failed += 1;
+		ok = false;
+		continue;
+	}
+	const report = JSON.parse(readFileSync(file, 'utf8'));
+	for (const suite of report.testResults ?? []) {
+		// A file that failed to load has no assertions: count it as a failure.
+		if (suite.status === 'failed' && (suite.assertionResults ?? []).length === 0) failed += 1;
+		for (const test of suite.assertionResults ?? []) {
+			if (test.status === 'passed') {
+				passed += 1;
+				if (suite.name.includes('/tests/browser/')) browserPassed += 1;
+			} else if (test.status === 'failed') failed += 1;
+			else skipped += 1;
+		}
+	}
+}
+if (browserPassed === 0) {
+	console.log('Uji browser tidak berjalan: CI mewajibkannya.');
+	failed += 1;
+	ok = false;
+}
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(ok && failed === 0 ? 0 : 1);
