@@ -1,0 +1,13 @@
+/** What a list of innovations shows per item; built on the server with labels resolved. */
+export interface InnovationCardData {
+	id: string;
+	title: string;
+	acronym?: string | null;
+	summary?: string | null;
+	yearStarted: number | null;
+	stageLabel: string;
+	agencyName?: string | null;
+	regionName?: string | null;
+	awards?: string | null;
+	isDigital?: boolean | null;
+}

@@ -1,0 +1,97 @@
+import { safeExternalUrl } from '$lib/external-url';
+import { INNOVATION_ID_PATTERN } from '$lib/server/domain/ids';
+import {
+	affairLabel,
+	AGENCY_KIND_LABELS,
+	AWARD_PROGRAMME_LABELS,
+	FORM_LABELS,
+	INITIATOR_LABELS,
+	SDG_LABELS,
+	SOURCE_LABELS,
+	STAGE_LABELS,
+	SUSTAINABILITY_LABELS
+} from '$lib/server/domain/vocabulary';
+import { AppError } from '$lib/server/errors';
+import { toInnovationCard } from '$lib/server/http/innovation-cards';
+import { describeMatchReason } from '$lib/server/http/match-reasons';
+import { orPageError, throwPageError } from '$lib/server/http/page-errors';
+import { getInnovationDetails } from '$lib/server/services/get-innovation-details';
+import type { PageServerLoad } from './$types';
+
+const NARRATIVE_ORDER = [
+	'summary',
+	'problem',
+	'aims',
+	'novelty',
+	'implementation',
+	'results',
+	'transferability',
+	'resources',
+	'sustainabilityStrategy'
+] as const;
+
+const label = <T extends Record<string, string>>(labels: T, code: string | null) =>
+	code ? (labels[code as keyof T] ?? code) : null;
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	if (!INNOVATION_ID_PATTERN.test(params.id)) throwPageError(new AppError('INNOVATION_NOT_FOUND'));
+	// Contact data is personal: the public page never asks for it.
+	const { innovation: i, similar } = await orPageError(
+		getInnovationDetails(locals.db.db, params.id, { includeContact: false })
+	);
+	const video = safeExternalUrl(i.videoUrl);
+	return {
+		innovation: {
+			id: i.id,
+			title: i.title,
+			acronym: i.acronym,
+			agency: { ...i.agency, kindLabel: AGENCY_KIND_LABELS[i.agency.kind] },
+			serviceUnit: i.serviceUnit,
+			region: i.region,
+			province: i.province && i.province.code !== i.region?.code ? i.province : null,
+			yearStarted: i.yearStarted,
+			startedOn: i.startedOn,
+			narrative: NARRATIVE_ORDER.map((key) => ({ key, text: i.narrative[key].trim() })).filter((s) => s.text),
+			mainAffair: i.mainAffair ? { code: i.mainAffair, label: affairLabel(i.mainAffair)! } : null,
+			otherAffairs: i.otherAffairs.map((code) => affairLabel(code)!),
+			sdgs: i.sdgs.map((n) => ({ number: n, label: SDG_LABELS[n] ?? String(n) })),
+			isDigital: i.isDigital,
+			form: label(FORM_LABELS, i.form),
+			theme: i.theme,
+			initiator: { type: label(INITIATOR_LABELS, i.initiator.type), name: i.initiator.name },
+			stage: { code: i.stage, label: STAGE_LABELS[i.stage] },
+			sustainability: { status: label(SUSTAINABILITY_LABELS, i.sustainability.status), verifiedOn: i.sustainability.verifiedOn },
+			institutionalisation: i.institutionalisation,
+			maturityScore: i.maturityScore,
+			video,
+			documents: i.documents.flatMap((d) => {
+				const url = safeExternalUrl(d.url);
+				return url ? [{ title: d.title?.trim() || url, url }] : [];
+			}),
+			awards: i.awards.map((a) => ({
+				...a,
+				programmeLabel: label(AWARD_PROGRAMME_LABELS, a.programme) ?? a.programme
+			})),
+			sources: i.sources.map((s) => ({
+				source: s.source,
+				sourceLabel: SOURCE_LABELS[s.source] ?? s.source,
+				externalId: s.externalId,
+				recordVersion: s.recordVersion,
+				importedAt: s.importedAt,
+				matchScore: s.matchScore,
+				matchReasons: s.matchReasons.map(describeMatchReason)
+			})),
+			provenance: Object.entries(i.provenance)
+				.sort(([a], [b]) => a.localeCompare(b))
+				.map(([field, origin]) => ({
+					field,
+					source: origin.source,
+					sourceLabel: origin.source === 'manual' ? null : (SOURCE_LABELS[origin.source] ?? origin.source),
+					externalId: origin.externalId ?? null
+				})),
+			version: i.version,
+			updatedAt: i.updatedAt
+		},
+		similar: similar.map(toInnovationCard)
+	};
+};
