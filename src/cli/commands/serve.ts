@@ -1,0 +1,167 @@
+import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { z } from 'zod';
+import { provideAppDatabase } from '../../lib/server/app-database';
+import { loadConfig, type AppConfig } from '../../lib/server/config/env';
+import type { AppDatabase } from '../../lib/server/db/database';
+import { isRegistryEmpty } from '../../lib/server/services/is-registry-empty';
+import {
+	DEFAULT_DEMO_COUNT,
+	seedDemoData,
+	type SeedDemoOutcome
+} from '../../lib/server/services/seed-demo-data';
+import { CliError, parseCommandArgs } from '../arguments';
+import { compressResponse } from '../compression';
+import { describeDatabase, openConfiguredDatabase, prepareDatabase } from '../database';
+import type { CliCommand } from '../main';
+import { createProgress } from '../progress';
+import { describeSeedOutcome } from './seed';
+
+const HELP = `Penggunaan: jippnas serve
+
+Menjalankan situs dan API JIPPNas. Sebelum mulai: menerapkan migrasi basis data dan memuat
+data rujukan wilayah dan instansi. Bila basis data PGlite masih kosong, diisi dulu
+${new Intl.NumberFormat('id-ID').format(DEFAULT_DEMO_COUNT)} inovasi contoh yang fiktif (matikan dengan SEED_DEMO=never). Basis data
+PostgreSQL dari DATABASE_URL tidak pernah diisi data contoh secara otomatis.
+
+Memerlukan hasil build aplikasi web: jalankan "npm run build" lebih dulu.
+Berhenti dengan Ctrl+C (SIGINT) atau SIGTERM; permintaan yang sedang berjalan diselesaikan dulu.
+
+Variabel lingkungan: PORT (3000), HOST (0.0.0.0), DATA_DIR (./data), DATABASE_URL,
+BASE_URL (alamat publik; wajib bila situs berada di balik proxy HTTPS), SEED_DEMO (auto|never).
+
+Opsi:
+  -h, --help    Menampilkan bantuan ini`;
+
+const PACKAGE_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const HANDLER = path.join(PACKAGE_ROOT, 'build', 'handler.js');
+// adapter-node assumes https when it cannot tell the protocol; this server speaks plain http,
+// so unless an ORIGIN or a proxy's protocol header is configured, it states so on each request.
+const LOCAL_PROTOCOL_HEADER = 'x-jippnas-protocol';
+const FORCE_CLOSE_AFTER_MS = 10_000;
+
+type NodeHandler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
+
+export const command: CliCommand = {
+	help: HELP,
+	async run(argv) {
+		parseCommandArgs('serve', argv, {}, z.object({}));
+		const config = loadConfig();
+		if (!existsSync(HANDLER)) {
+			throw new CliError(
+				`Hasil build aplikasi web tidak ditemukan (${HANDLER}). Jalankan "npm run build" di ${PACKAGE_ROOT} terlebih dahulu.`
+			);
+		}
+		console.log(`Basis data: ${describeDatabase(config)}`);
+		const database = await openConfiguredDatabase(config);
+		let server: Server;
+		try {
+			await prepare(database, config);
+			provideAppDatabase(database);
+			const ownProtocolHeader = configureOrigin(config);
+			const { handler } = (await import(pathToFileURL(HANDLER).href)) as { handler: NodeHandler };
+			server = createServer((req, res) => {
+				if (ownProtocolHeader) req.headers[LOCAL_PROTOCOL_HEADER] = 'http';
+				compressResponse(req, res);
+				handler(req, res);
+			});
+			await listen(server, config);
+		} catch (error) {
+			await database.close();
+			throw error;
+		}
+		const shownHost = ['0.0.0.0', '::'].includes(config.HOST) ? 'localhost' : config.HOST;
+		console.log(`JIPPNas berjalan di http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${config.PORT}`);
+		if (config.BASE_URL) console.log(`Alamat publik: ${config.BASE_URL}`);
+		await untilStopped(server, database);
+	}
+};
+
+async function prepare(database: AppDatabase, config: AppConfig): Promise<void> {
+	const { migrations, referenceData } = await prepareDatabase(database, (name) =>
+		console.log(`Menerapkan migrasi ${name} ...`)
+	);
+	if (migrations.applied.length) console.log(`Migrasi diterapkan: ${migrations.applied.join(', ')}.`);
+	if (!referenceData.skipped) {
+		console.log(`Data rujukan dimuat: ${referenceData.regions} wilayah, ${referenceData.agencies} instansi.`);
+	}
+	// Demo data only ever goes into the embedded database, and only into an empty one: a
+	// PostgreSQL server is someone's real registry.
+	if (database.kind !== 'pglite' || config.SEED_DEMO === 'never') return;
+	if (!(await isRegistryEmpty(database.db))) return;
+	console.log(
+		`Basis data masih kosong: mengisi ${new Intl.NumberFormat('id-ID').format(DEFAULT_DEMO_COUNT)} inovasi contoh agar situs bisa dicoba (atur SEED_DEMO=never untuk mematikan) ...`
+	);
+	const progress = createProgress('Mengisi data contoh');
+	let outcome: SeedDemoOutcome;
+	try {
+		outcome = await seedDemoData(database.db, {
+			count: DEFAULT_DEMO_COUNT,
+			onProgress: (done, total) => progress.update(done, total)
+		});
+	} finally {
+		progress.finish();
+	}
+	console.log(`${describeSeedOutcome(outcome)} Semua inovasi contoh bersifat fiktif.`);
+}
+
+/** Tells adapter-node the site's origin; returns whether this server sets the protocol itself. */
+function configureOrigin(config: AppConfig): boolean {
+	if (process.env.ORIGIN || process.env.PROTOCOL_HEADER) return false;
+	if (config.BASE_URL) {
+		process.env.ORIGIN = new URL(config.BASE_URL).origin;
+		return false;
+	}
+	process.env.PROTOCOL_HEADER = LOCAL_PROTOCOL_HEADER;
+	return true;
+}
+
+function listen(server: Server, config: AppConfig): Promise<void> {
+	return new Promise((resolve, reject) => {
+		server.once('error', (error: NodeJS.ErrnoException) => {
+			const where = `${config.HOST}:${config.PORT}`;
+			if (error.code === 'EADDRINUSE') {
+				reject(new CliError(`Port ${config.PORT} sudah dipakai program lain. Hentikan program itu atau pilih port lain, mis. PORT=3001.`));
+			} else if (error.code === 'EACCES') {
+				reject(new CliError(`Tidak diizinkan mendengarkan di ${where}. Pilih port di atas 1024, mis. PORT=3000.`));
+			} else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') {
+				reject(new CliError(`Alamat HOST=${config.HOST} tidak tersedia di mesin ini.`));
+			} else reject(error);
+		});
+		server.listen(config.PORT, config.HOST, () => resolve());
+	});
+}
+
+/** Resolves once a signal has stopped the server (in-flight requests finished) and closed the database. */
+function untilStopped(server: Server, database: AppDatabase): Promise<void> {
+	return new Promise((resolve) => {
+		let stopping = false;
+		const stop = (signal: NodeJS.Signals) => {
+			if (stopping) {
+				console.error('Dihentikan paksa.');
+				process.exit(130);
+			}
+			stopping = true;
+			console.log(`\n${signal} diterima: menghentikan server ...`);
+			const forceTimer = setTimeout(() => server.closeAllConnections(), FORCE_CLOSE_AFTER_MS);
+			forceTimer.unref();
+			server.close(() => {
+				clearTimeout(forceTimer);
+				database
+					.close()
+					.catch((error: unknown) => console.error(`Basis data gagal ditutup: ${(error as Error).message}`))
+					.finally(() => {
+						console.log('Server berhenti.');
+						process.off('SIGINT', stop);
+						process.off('SIGTERM', stop);
+						resolve();
+					});
+			});
+			server.closeIdleConnections();
+		};
+		process.on('SIGINT', stop);
+		process.on('SIGTERM', stop);
+	});
+}

@@ -1,0 +1,178 @@
+import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
+import {
+	constants as zlibConstants,
+	createBrotliCompress,
+	createGzip,
+	type BrotliCompress,
+	type Gzip
+} from 'node:zlib';
+
+/**
+ * Gzip/brotli for the responses the SvelteKit handler renders (pages, JSON). Static assets are
+ * served precompressed by adapter-node and arrive here already encoded; those pass untouched,
+ * as does anything that is not text, is tiny, or is an event stream (which must not buffer).
+ */
+
+export type Encoding = 'br' | 'gzip';
+
+const COMPRESSIBLE =
+	/^(text\/(?!event-stream)|application\/(json|javascript|xml|manifest\+json|[a-z0-9.+-]+\+(json|xml))|image\/svg\+xml)/i;
+const MIN_BYTES = 1024;
+
+/** The encoding to use for an Accept-Encoding header: brotli first, then gzip, honouring q=0. */
+export function chooseEncoding(acceptEncoding: string | undefined): Encoding | null {
+	if (!acceptEncoding) return null;
+	const weights = new Map<string, number>();
+	for (const part of acceptEncoding.split(',')) {
+		const [name, ...params] = part.trim().toLowerCase().split(';');
+		if (!name) continue;
+		const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+		const weight = q ? Number(q.slice(2)) : 1;
+		weights.set(name, Number.isFinite(weight) ? weight : 0);
+	}
+	const weightOf = (name: Encoding) => weights.get(name) ?? weights.get('*') ?? 0;
+	const br = weightOf('br');
+	const gzip = weightOf('gzip');
+	if (br > 0 && br >= gzip) return 'br';
+	if (gzip > 0) return 'gzip';
+	return null;
+}
+
+export function isCompressible(contentType: string | undefined): boolean {
+	return !!contentType && COMPRESSIBLE.test(contentType);
+}
+
+type WriteCallback = (error?: Error | null) => void;
+
+/**
+ * Makes `res` compress what is written to it, when the request accepts it and the response
+ * turns out (at writeHead) to be compressible. Call before handing `res` to the app.
+ */
+export function compressResponse(req: IncomingMessage, res: ServerResponse): void {
+	const encoding = chooseEncoding(req.headers['accept-encoding']);
+	if (!encoding || req.method === 'HEAD') return;
+
+	type Loose<R> = (this: ServerResponse, ...args: unknown[]) => R;
+	const originalWriteHead = res.writeHead as unknown as Loose<ServerResponse>;
+	const originalWrite = res.write as unknown as Loose<boolean>;
+	const originalEnd = res.end as unknown as Loose<ServerResponse>;
+	const originalOn = res.on;
+	const originalRemoveListener = res.removeListener;
+	let compressor: Gzip | BrotliCompress | undefined;
+	let ended = false;
+	let flushScheduled = false;
+
+	const decide = (statusCode: number) => {
+		const type = res.getHeader('content-type');
+		const length = Number(res.getHeader('content-length') ?? NaN);
+		const cacheControl = String(res.getHeader('cache-control') ?? '');
+		if (
+			statusCode < 200 ||
+			statusCode === 204 ||
+			statusCode === 304 ||
+			res.hasHeader('content-encoding') ||
+			!isCompressible(typeof type === 'string' ? type : undefined) ||
+			length < MIN_BYTES ||
+			/\bno-transform\b/i.test(cacheControl)
+		) {
+			return;
+		}
+		res.removeHeader('content-length');
+		res.setHeader('content-encoding', encoding);
+		const vary = String(res.getHeader('vary') ?? '');
+		if (!/\baccept-encoding\b|\*/i.test(vary)) res.setHeader('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
+		// Quality 4 / level 6: dynamic pages are compressed on every request, so speed matters.
+		compressor =
+			encoding === 'br'
+				? createBrotliCompress({
+						params: {
+							[zlibConstants.BROTLI_PARAM_QUALITY]: 4,
+							[zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT,
+							...(Number.isFinite(length) ? { [zlibConstants.BROTLI_PARAM_SIZE_HINT]: length } : {})
+						}
+					})
+				: createGzip({ level: 6 });
+		const stream = compressor;
+		stream.on('data', (chunk: Buffer) => {
+			if (!originalWrite.call(res, chunk)) stream.pause();
+		});
+		originalOn.call(res, 'drain', () => stream.resume());
+		stream.on('end', () => originalEnd.call(res));
+		stream.on('error', (error) => res.destroy(error));
+	};
+
+	res.writeHead = function (this: ServerResponse, statusCode: number, ...rest: unknown[]) {
+		let message: string | undefined;
+		let headers: OutgoingHttpHeaders | unknown[] | undefined;
+		if (typeof rest[0] === 'string') [message, headers] = rest as [string, typeof headers];
+		else headers = rest[0] as typeof headers;
+		if (Array.isArray(headers)) {
+			// Raw header arrays are rare (none of our code uses them): pass them through as they are.
+			return originalWriteHead.call(this, statusCode, ...rest);
+		}
+		if (headers) for (const [name, value] of Object.entries(headers)) if (value !== undefined) this.setHeader(name, value);
+		if (!this.headersSent) decide(statusCode);
+		return message === undefined
+			? originalWriteHead.call(this, statusCode)
+			: originalWriteHead.call(this, statusCode, message);
+	} as typeof res.writeHead;
+
+	// Chunks written in one turn of the event loop are flushed together, so a streamed page
+	// still reaches the browser in pieces without flushing after every tiny write.
+	const scheduleFlush = () => {
+		if (flushScheduled) return;
+		flushScheduled = true;
+		setImmediate(() => {
+			flushScheduled = false;
+			if (compressor && !ended) compressor.flush();
+		});
+	};
+
+	res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
+		if (!this.headersSent) this.writeHead(this.statusCode);
+		if (!compressor) return originalWrite.call(this, chunk, ...rest);
+		if (ended) return false;
+		const [encodingOrCallback, callback] = rest;
+		const done = (typeof encodingOrCallback === 'function' ? encodingOrCallback : callback) as WriteCallback | undefined;
+		const textEncoding = typeof encodingOrCallback === 'string' ? (encodingOrCallback as BufferEncoding) : undefined;
+		const buffer = typeof chunk === 'string' ? Buffer.from(chunk, textEncoding) : (chunk as Uint8Array);
+		const ok = compressor.write(buffer, done);
+		scheduleFlush();
+		return ok;
+	} as typeof res.write;
+
+	res.end = function (this: ServerResponse, ...args: unknown[]) {
+		const callback = typeof args[args.length - 1] === 'function' ? (args.pop() as () => void) : undefined;
+		const [chunk, textEncoding] = args as [unknown, BufferEncoding | undefined];
+		if (!this.headersSent) {
+			// A body given whole to end() has a known size: small ones are not worth compressing.
+			if (chunk != null && !this.hasHeader('content-length')) {
+				const size = typeof chunk === 'string' ? Buffer.byteLength(chunk, textEncoding) : (chunk as Uint8Array).byteLength;
+				this.setHeader('content-length', size);
+			}
+			this.writeHead(this.statusCode);
+		}
+		if (!compressor) return originalEnd.call(this, ...args, ...(callback ? [callback] : []));
+		if (ended) return this;
+		ended = true;
+		if (callback) this.once('finish', callback);
+		if (chunk != null) {
+			compressor.end(typeof chunk === 'string' ? Buffer.from(chunk, textEncoding) : (chunk as Uint8Array));
+		} else compressor.end();
+		return this;
+	} as typeof res.end;
+
+	// Writers wait for 'drain' when write() returned false; with a compressor in between, that
+	// is the compressor's drain, not the socket's.
+	res.on = function (this: ServerResponse, event: string | symbol, listener: (...args: unknown[]) => void) {
+		if (event === 'drain' && compressor) {
+			compressor.on('drain', listener);
+			return this;
+		}
+		return originalOn.call(this, event, listener);
+	} as typeof res.on;
+	res.removeListener = res.off = function (this: ServerResponse, event: string | symbol, listener: (...args: unknown[]) => void) {
+		if (event === 'drain' && compressor) compressor.removeListener(event, listener);
+		return originalRemoveListener.call(this, event, listener);
+	} as typeof res.removeListener;
+}
