@@ -1,10 +1,14 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { getAppDatabase } from '$lib/server/app-database';
 import { presentError } from '$lib/server/errors';
+import { LANG_COOKIE, parseLang } from '$lib/i18n';
 
 export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.db = await getAppDatabase();
-	const response = await resolve(event);
+	const lang = parseLang(event.cookies.get(LANG_COOKIE));
+	const response = await resolve(event, {
+		transformPageChunk: ({ html }) => (lang === 'id' ? html : html.replace('<html lang="id">', `<html lang="${lang}">`))
+	});
 	response.headers.set('x-content-type-options', 'nosniff');
 	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
 	response.headers.set('x-frame-options', 'DENY');

@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
 import type { AgenciesTable, AgencyKind, DB } from '../db/schema';
+import { containsPattern } from './like-pattern';
 
 export async function upsertAgencies(db: Kysely<DB>, agencies: Insertable<AgenciesTable>[]) {
 	for (let i = 0; i < agencies.length; i += 300) {
@@ -54,7 +55,7 @@ export async function listAgencies(db: Kysely<DB>, query: AgencyListQuery) {
 	if (query.kind) base = base.where('a.kind', '=', query.kind);
 	if (query.provinceCode) base = base.where('r.province_code', '=', query.provinceCode);
 	if (query.q) {
-		const like = '%' + query.q.toLowerCase() + '%';
+		const like = containsPattern(query.q);
 		base = base.where((eb) =>
 			eb.or([
 				eb(sql`lower(a.name)`, 'like', like),

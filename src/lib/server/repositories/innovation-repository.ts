@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Kysely, type SelectQueryBuilder } from 'kysely';
 import type { DB, InnovationsTable, InnovationUpdate } from '../db/schema';
 import type { InnovationFilters } from '../domain/innovation-filters';
+import { containsPattern } from './like-pattern';
 
 type InnovationQuery = SelectQueryBuilder<DB & { i: DB['innovations'] }, 'i', object>;
 
@@ -8,7 +9,7 @@ type InnovationQuery = SelectQueryBuilder<DB & { i: DB['innovations'] }, 'i', ob
 function applyFilters(query: InnovationQuery, filters: InnovationFilters): InnovationQuery {
 	let q = query.where('i.deleted_at', 'is', null);
 	if (filters.q) {
-		const like = `%${filters.q.toLowerCase().replace(/[\\%_]/g, (c) => '\\' + c)}%`;
+		const like = containsPattern(filters.q);
 		q = q.where((eb) =>
 			eb.or([
 				eb(sql`lower(i.title)`, 'like', like),

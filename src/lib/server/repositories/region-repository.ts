@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, RegionLevel } from '../db/schema';
+import { containsPattern } from './like-pattern';
 
 export interface RegionInput {
 	code: string;
@@ -78,7 +79,7 @@ export async function listRegions(db: Kysely<DB>, query: RegionListQuery) {
 	if (query.level) base = base.where('level', '=', query.level);
 	if (query.provinceCode) base = base.where('province_code', '=', query.provinceCode);
 	if (query.parentCode) base = base.where('parent_code', '=', query.parentCode);
-	if (query.q) base = base.where(sql<boolean>`lower(name) like ${'%' + query.q.toLowerCase() + '%'}`);
+	if (query.q) base = base.where(sql<boolean>`lower(name) like ${containsPattern(query.q)}`);
 	const [items, total] = await Promise.all([
 		base
 			.select(['code', 'name', 'level', 'parent_code', 'province_code'])
