@@ -92,10 +92,11 @@ export interface PreparedDatabase {
  */
 export async function prepareDatabase(
 	database: AppDatabase,
-	onMigration?: (name: string) => void
+	onMigration?: (name: string) => void,
+	options: { includeDistricts?: boolean } = {}
 ): Promise<PreparedDatabase> {
 	const migrations = await runMigrations(database, undefined, onMigration);
-	const referenceData = await syncReferenceData(database.db);
+	const referenceData = await syncReferenceData(database.db, options);
 	return { migrations, referenceData };
 }
 

@@ -5,7 +5,7 @@ import { parseCommandArgs } from '../arguments';
 import { describeDatabase, openConfiguredDatabase, prepareDatabase } from '../database';
 import type { CliCommand } from '../main';
 
-const HELP = `Penggunaan: jippnas migrate [--status]
+const HELP = `Penggunaan: jippnas migrate [--status] [--kecamatan]
 
 Menjalankan migrasi basis data yang belum dijalankan, masing-masing dalam satu transaksi,
 lalu memuat data rujukan (38 provinsi, 514 kabupaten/kota, pemerintah daerah dan instansi
@@ -13,14 +13,18 @@ pusat) bila belum ada. Aman dijalankan berulang kali.
 
 Opsi:
   --status      Hanya menampilkan migrasi yang sudah dan belum dijalankan
+  --kecamatan   Memuat juga 7.277 kecamatan (opsional; tidak diperlukan untuk katalog)
   -h, --help    Menampilkan bantuan ini`;
 
-const flagsSchema = z.object({ status: z.boolean().default(false) });
+const flagsSchema = z.object({
+	status: z.boolean().default(false),
+	kecamatan: z.boolean().default(false)
+});
 
 export const command: CliCommand = {
 	help: HELP,
 	async run(argv) {
-		const flags = parseCommandArgs('migrate', argv, { status: { type: 'boolean' } }, flagsSchema);
+		const flags = parseCommandArgs('migrate', argv, { status: { type: 'boolean' }, kecamatan: { type: 'boolean' } }, flagsSchema);
 		const config = loadConfig();
 		console.log(`Basis data: ${describeDatabase(config)}`);
 		const database = await openConfiguredDatabase(config);
@@ -39,8 +43,10 @@ export const command: CliCommand = {
 				console.log(pending ? `${pending} migrasi belum diterapkan.` : 'Semua migrasi sudah diterapkan.');
 				return;
 			}
-			const { migrations, referenceData } = await prepareDatabase(database, (name) =>
-				console.log(`Menerapkan migrasi ${name} ...`)
+			const { migrations, referenceData } = await prepareDatabase(
+				database,
+				(name) => console.log(`Menerapkan migrasi ${name} ...`),
+				{ includeDistricts: flags.kecamatan }
 			);
 			console.log(
 				migrations.applied.length

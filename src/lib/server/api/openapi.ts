@@ -1,0 +1,199 @@
+import { z } from 'zod';
+import { ERROR_TABLE, presentError, type ErrorCode } from '../errors';
+import { parseInput, PUBLIC_CACHE, readQuery, type ApiTag, type RegisteredEndpoint } from './define-endpoint';
+import { apiSchemas, componentId } from './schema-registry';
+
+/**
+ * The OpenAPI 3.1 document of /api/v1, built from the registered endpoints and the zod schemas
+ * they parse with (z.toJSONSchema, JSON Schema 2020-12 — the dialect of OpenAPI 3.1): request
+ * parameters as the client sends them (io 'input'), responses as the server sends them
+ * (io 'output'), named response schemas under components.schemas. Deterministic, so that the
+ * committed docs/openapi.json can be compared with it.
+ */
+
+type JsonSchema = z.core.JSONSchema.BaseSchema;
+
+export interface OpenApiParameter {
+	name: string;
+	in: 'query' | 'path';
+	required: boolean;
+	description?: string;
+	schema: JsonSchema;
+	example?: string;
+}
+
+export interface OpenApiOperation {
+	operationId: string;
+	summary: string;
+	description: string;
+	tags: string[];
+	parameters: OpenApiParameter[];
+	responses: Record<string, OpenApiResponse>;
+}
+
+export interface OpenApiResponse {
+	description: string;
+	headers?: Record<string, { description: string; schema: JsonSchema }>;
+	content: { 'application/json': { schema: JsonSchema; examples?: Record<string, { summary: string; value: unknown }> } };
+}
+
+// A type literal, not an interface: it must be assignable to the loose response schema.
+export type OpenApiDocument = {
+	openapi: '3.1.0';
+	info: { title: string; version: string; summary: string; description: string };
+	tags: Array<{ name: ApiTag; description: string }>;
+	paths: Record<string, Record<string, OpenApiOperation>>;
+	components: { schemas: Record<string, JsonSchema> };
+};
+
+export const API_VERSION = '1.0.0';
+
+const TAGS: Array<{ name: ApiTag; description: string }> = [
+	{ name: 'Inovasi', description: 'Katalog inovasi pelayanan publik dan detail setiap inovasi.' },
+	{ name: 'Instansi', description: 'Kementerian, lembaga dan pemerintah daerah pemilik inovasi.' },
+	{ name: 'Wilayah', description: 'Provinsi dan kabupaten/kota (kode Kemendagri) beserta karakteristiknya.' },
+	{ name: 'Hub', description: 'Hub inovasi pusat dan daerah beserta instansi anggotanya.' },
+	{ name: 'Statistik', description: 'Angka nasional registri.' },
+	{ name: 'Dokumentasi', description: 'Dokumen OpenAPI ini.' }
+];
+
+const DESCRIPTION = [
+	'API publik JIPPNas (Jaringan Inovasi Pelayanan Publik Nasional) menyediakan data registri inovasi pelayanan publik dalam format JSON. Tidak perlu mendaftar atau masuk.',
+	'Id bersifat stabil: id inovasi berbentuk inv- diikuti 10 huruf/angka, id instansi berupa slug (kemenkes, pemkab-53.09), wilayah memakai kode Kemendagri (53, 53.09). Waktu ditulis dalam ISO 8601 (UTC), tanggal sebagai YYYY-MM-DD.',
+	'Daftar dipaginasi dengan limit (1-100, bawaan 20) dan offset, dan dijawab sebagai {"items": [...], "total", "limit", "offset"}. Kolom baru dapat ditambahkan tanpa mengganti versi; abaikan kolom yang tidak Anda kenal.',
+	'Galat dijawab dengan status HTTP yang sesuai dan badan {"error": {"code", "message"}}; code stabil untuk program, message dalam Bahasa Indonesia. Masukan yang tidak valid dijawab 400 VALIDATION_FAILED dengan details per parameter.',
+	'Jawaban yang berhasil boleh disimpan di cache selama 60 detik (Cache-Control: public, max-age=60).'
+].join('\n\n');
+
+/** Makes zod's output read like hand-written OpenAPI without changing what it accepts. */
+function tidy({ jsonSchema }: { jsonSchema: JsonSchema }): void {
+	// Responses only ever gain fields (see DESCRIPTION), so they must not be declared closed.
+	if (jsonSchema.additionalProperties === false) delete jsonSchema.additionalProperties;
+	if (jsonSchema.format && jsonSchema.pattern) delete jsonSchema.pattern;
+	if (jsonSchema.minimum === Number.MIN_SAFE_INTEGER) delete jsonSchema.minimum;
+	if (jsonSchema.maximum === Number.MAX_SAFE_INTEGER) delete jsonSchema.maximum;
+	const names = jsonSchema.propertyNames as JsonSchema | undefined;
+	if (names && names.type === 'string' && Object.keys(names).length === 1) delete jsonSchema.propertyNames;
+}
+
+const ref = (id: string): JsonSchema => ({ $ref: `#/components/schemas/${id}` });
+
+function componentSchemas(): Record<string, JsonSchema> {
+	const { schemas } = z.toJSONSchema(apiSchemas, {
+		target: 'draft-2020-12',
+		io: 'output',
+		metadata: apiSchemas,
+		uri: (id) => `#/components/schemas/${id}`,
+		override: tidy
+	});
+	const sorted: Record<string, JsonSchema> = {};
+	for (const id of Object.keys(schemas).sort()) {
+		const { $schema: _dialect, $id: _id, ...schema } = schemas[id]!;
+		sorted[id] = schema;
+	}
+	return sorted;
+}
+
+function parametersOf(endpoint: RegisteredEndpoint): OpenApiParameter[] {
+	const example = endpoint.examples.request ?? {};
+	const of = (schema: z.ZodObject | undefined, location: 'query' | 'path', examples: Record<string, string | undefined> = {}) => {
+		if (!schema) return [];
+		const json = z.toJSONSchema(schema, {
+			target: 'draft-2020-12',
+			io: 'input',
+			metadata: apiSchemas,
+			override: tidy
+		});
+		const required = new Set(json.required ?? []);
+		return Object.entries(json.properties ?? {}).map(([name, property]): OpenApiParameter => {
+			const { description, ...schemaOnly } = property as JsonSchema;
+			const value = examples[name];
+			return {
+				name,
+				in: location,
+				required: location === 'path' || required.has(name),
+				...(description ? { description } : {}),
+				schema: schemaOnly,
+				...(value !== undefined ? { example: value } : {})
+			};
+		});
+	};
+	return [...of(endpoint.params, 'path', example.params), ...of(endpoint.query, 'query', example.query)];
+}
+
+/** The 400 answer of the endpoint's invalid example, computed by the parser the route runs. */
+function validationExample(endpoint: RegisteredEndpoint): unknown {
+	const invalid = endpoint.examples.invalid;
+	try {
+		if (invalid?.params && endpoint.params) parseInput(endpoint.params, invalid.params);
+		if (invalid?.query && endpoint.query) {
+			parseInput(endpoint.query, readQuery(endpoint.query, new URLSearchParams(invalid.query as Record<string, string>)));
+		}
+	} catch (error) {
+		return presentError(error).body;
+	}
+	return { error: { code: 'VALIDATION_FAILED', message: ERROR_TABLE.VALIDATION_FAILED.message } };
+}
+
+function responsesOf(endpoint: RegisteredEndpoint): Record<string, OpenApiResponse> {
+	const responses: Record<string, OpenApiResponse> = {
+		'200': {
+			description: 'Berhasil.',
+			headers: {
+				'Cache-Control': { description: 'Boleh disimpan di cache selama 60 detik.', schema: { type: 'string', const: PUBLIC_CACHE } }
+			},
+			content: { 'application/json': { schema: ref(componentId(endpoint.response)!) } }
+		}
+	};
+	const codes: ErrorCode[] = [
+		...(endpoint.query || endpoint.params ? (['VALIDATION_FAILED'] as const) : []),
+		...endpoint.errors,
+		'INTERNAL'
+	];
+	for (const code of codes) {
+		const status = String(ERROR_TABLE[code].status);
+		const value =
+			code === 'VALIDATION_FAILED'
+				? validationExample(endpoint)
+				: { error: { code, message: ERROR_TABLE[code].message } };
+		const entry = (responses[status] ??= {
+			description: '',
+			content: { 'application/json': { schema: ref('Error'), examples: {} } }
+		});
+		entry.description = [entry.description, `${code}: ${ERROR_TABLE[code].message}`].filter(Boolean).join(' ');
+		entry.content['application/json'].examples![code] = { summary: code, value };
+	}
+	return responses;
+}
+
+export function buildOpenApiDocument(endpoints: readonly RegisteredEndpoint[]): OpenApiDocument {
+	const paths: OpenApiDocument['paths'] = {};
+	const sorted = [...endpoints].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+	for (const endpoint of sorted) {
+		(paths[endpoint.path] ??= {})[endpoint.method.toLowerCase()] = {
+			operationId: endpoint.operationId,
+			summary: endpoint.summary,
+			description: endpoint.description,
+			tags: [endpoint.tag],
+			parameters: parametersOf(endpoint),
+			responses: responsesOf(endpoint)
+		};
+	}
+	return {
+		openapi: '3.1.0',
+		info: {
+			title: 'API Publik JIPPNas',
+			version: API_VERSION,
+			summary: 'Data registri inovasi pelayanan publik nasional dalam JSON.',
+			description: DESCRIPTION
+		},
+		tags: TAGS,
+		paths,
+		components: { schemas: componentSchemas() }
+	};
+}
+
+/** The committed docs/openapi.json: stable formatting so that diffs show only real changes. */
+export function serialiseOpenApiDocument(document: OpenApiDocument): string {
+	return JSON.stringify(document, null, '\t') + '\n';
+}

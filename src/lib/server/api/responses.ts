@@ -1,0 +1,467 @@
+import { z } from 'zod';
+import { AGENCY_KIND_FILTERS } from '../domain/innovation-filters';
+import { SOURCES, STAGES } from '../domain/vocabulary';
+import { ERROR_TABLE, type ErrorCode } from '../errors';
+import { component, doc } from './schema-registry';
+
+/**
+ * Response bodies of /api/v1, in zod. They mirror what the services return (the presenters
+ * define the data); every route parses its result with one of these before sending it, so what
+ * is sent is exactly what the OpenAPI document promises. Fields are documented in Bahasa
+ * Indonesia for the docs page. A test parses real service output with them (drift fails it).
+ */
+
+const dateTime = (description: string) => doc(z.iso.datetime(), `${description} (ISO 8601, UTC)`);
+const date = (description: string) => doc(z.iso.date(), `${description} (ISO 8601, YYYY-MM-DD)`);
+const text = (description: string) => doc(z.string(), description);
+const count = (description: string) => doc(z.int().nonnegative(), description);
+const year = (description: string) => doc(z.int(), description);
+
+const stage = () => doc(z.enum(STAGES), 'Tahap siklus hidup inovasi');
+const agencyKind = () => doc(z.enum(AGENCY_KIND_FILTERS), 'Jenis instansi');
+const regionLevel = () => doc(z.enum(['provinsi', 'kabupaten', 'kota', 'kecamatan']), 'Tingkat wilayah');
+const hubKind = () => doc(z.enum(['pusat', 'daerah']), 'Jenis hub: pusat (kementerian/lembaga) atau daerah (provinsi)');
+const sdgNumbers = () => doc(z.array(z.int().min(1).max(17)), 'Nomor Tujuan Pembangunan Berkelanjutan (SDG) 1-17');
+const regionRef = (description: string) =>
+	doc(z.object({ code: text('Kode wilayah Kemendagri'), name: text('Nama wilayah') }), description);
+
+/** Fields every paginated list carries; a later version adds `facets` (and `score`/`snippet` on items) beside them. */
+const pageOf = <T extends z.ZodType>(item: T, itemsDescription: string) =>
+	z.object({
+		items: doc(z.array(item), itemsDescription),
+		total: count('Jumlah seluruh data yang cocok dengan filter, bukan hanya di halaman ini'),
+		limit: count('Jumlah data per halaman yang dipakai'),
+		offset: count('Jumlah data yang dilewati sebelum halaman ini')
+	});
+
+// --- Errors -----------------------------------------------------------------------------------
+
+export const ErrorResponse = component(
+	'Error',
+	'Bentuk semua galat: kode yang stabil untuk program dan pesan dalam Bahasa Indonesia untuk manusia.',
+	z.object({
+		error: z.object({
+			code: doc(z.enum(Object.keys(ERROR_TABLE) as [ErrorCode, ...ErrorCode[]]), 'Kode galat yang stabil'),
+			message: text('Penjelasan galat dalam Bahasa Indonesia'),
+			details: doc(
+				z.array(z.object({ path: text('Nama parameter yang bermasalah'), message: text('Masalahnya') })),
+				'Rincian per parameter (hanya pada VALIDATION_FAILED)'
+			).optional()
+		})
+	})
+);
+
+// --- Innovations ------------------------------------------------------------------------------
+
+export const InnovationSummary = component(
+	'InnovationSummary',
+	'Ringkasan satu inovasi, seperti di katalog.',
+	z.object({
+		id: text('Id inovasi yang stabil, mis. inv-7k2m9q4x1b'),
+		title: text('Judul inovasi'),
+		acronym: text('Akronim atau nama singkat').nullable(),
+		summary: text('Cuplikan ringkasan (paling banyak sekitar 220 karakter)'),
+		yearStarted: year('Tahun inovasi mulai diterapkan').nullable(),
+		stage: stage(),
+		mainAffair: text('Kode urusan pemerintahan utama (UU 23/2014), mis. kesehatan').nullable(),
+		sdgs: sdgNumbers(),
+		isDigital: doc(z.boolean(), 'Apakah inovasi berbasis digital').nullable(),
+		agency: doc(
+			z.object({ id: text('Id instansi'), name: text('Nama instansi'), kind: agencyKind() }),
+			'Instansi pemilik inovasi'
+		),
+		region: regionRef('Wilayah penerapan').nullable(),
+		awards: text('Penghargaan yang diraih, mis. "KIPP Top 45 2023; IGA Terbaik 2022"').nullable(),
+		createdAt: dateTime('Waktu data dibuat'),
+		updatedAt: dateTime('Waktu data terakhir diubah')
+	})
+);
+
+export const InnovationPage = component(
+	'InnovationPage',
+	'Satu halaman katalog inovasi.',
+	pageOf(InnovationSummary, 'Inovasi di halaman ini')
+);
+
+const contact = z.object({
+	name: text('Nama narahubung').nullable(),
+	email: text('Surel narahubung').nullable(),
+	phone: text('Telepon narahubung').nullable()
+});
+
+export const InnovationDetails = component(
+	'InnovationDetails',
+	'Satu inovasi selengkapnya: narasi, klasifikasi, bukti pelembagaan, penghargaan dan rekaman sumber.',
+	z.object({
+		id: text('Id inovasi yang stabil'),
+		title: text('Judul inovasi'),
+		acronym: text('Akronim atau nama singkat').nullable(),
+		agency: doc(
+			z.object({
+				id: text('Id instansi'),
+				name: text('Nama instansi'),
+				kind: agencyKind(),
+				abbreviation: text('Singkatan instansi').nullable()
+			}),
+			'Instansi pemilik inovasi'
+		),
+		serviceUnit: text('Unit pelayanan atau perangkat daerah pelaksana').nullable(),
+		region: doc(
+			z.object({
+				code: text('Kode wilayah Kemendagri'),
+				name: text('Nama wilayah'),
+				level: text('Tingkat wilayah').nullable()
+			}),
+			'Wilayah penerapan'
+		).nullable(),
+		province: regionRef('Provinsi wilayah penerapan').nullable(),
+		yearStarted: year('Tahun inovasi mulai diterapkan').nullable(),
+		startedOn: date('Tanggal mulai diterapkan').nullable(),
+		narrative: doc(
+			z.object({
+				summary: text('Ringkasan'),
+				problem: text('Latar belakang dan masalah'),
+				aims: text('Tujuan'),
+				novelty: text('Kebaruan'),
+				implementation: text('Pelaksanaan'),
+				results: text('Hasil dan dampak'),
+				transferability: text('Kemungkinan direplikasi'),
+				resources: text('Sumber daya'),
+				sustainabilityStrategy: text('Strategi keberlanjutan')
+			}),
+			'Narasi inovasi (PermenPANRB 91/2021); teks kosong bila belum diisi'
+		),
+		mainAffair: text('Kode urusan pemerintahan utama').nullable(),
+		otherAffairs: doc(z.array(z.string()), 'Kode urusan pemerintahan lain'),
+		sdgs: sdgNumbers(),
+		isDigital: doc(z.boolean(), 'Apakah inovasi berbasis digital').nullable(),
+		form: text('Bentuk inovasi: tata_kelola, pelayanan_publik atau lainnya').nullable(),
+		theme: text('Tema inovasi').nullable(),
+		initiator: doc(
+			z.object({
+				type: text('Jenis inisiator: kepala_daerah, anggota_dprd, opd, asn atau masyarakat').nullable(),
+				name: text('Nama inisiator').nullable()
+			}),
+			'Inisiator inovasi'
+		),
+		stage: stage(),
+		sustainability: doc(
+			z.object({
+				status: text('Status: berlanjut, berlanjut_dengan_pengembangan atau berhenti').nullable(),
+				verifiedOn: date('Tanggal status terakhir diverifikasi').nullable()
+			}),
+			'Keberlanjutan inovasi'
+		),
+		institutionalisation: doc(
+			z.object({
+				regulation: text('Regulasi yang menjadi dasar (Perda, Perkada, SK)').nullable(),
+				budgetLine: text('Mata anggaran').nullable(),
+				sop: text('SOP').nullable()
+			}),
+			'Bukti pelembagaan'
+		),
+		maturityScore: doc(z.number(), 'Skor kematangan').nullable(),
+		videoUrl: text('Tautan video').nullable(),
+		documents: doc(
+			z.array(z.object({ title: text('Judul dokumen'), url: text('Tautan dokumen') })),
+			'Dokumen pendukung'
+		),
+		contact: doc(contact, 'Narahubung. Data pribadi: selalu null di API publik').nullable(),
+		provenance: doc(
+			z.record(
+				z.string(),
+				z.object({
+					source: doc(z.enum([...SOURCES, 'manual']), 'Sumber nilai'),
+					externalId: text('Id rekaman di sumber').optional()
+				})
+			),
+			'Asal setiap nilai: nama kolom -> sumber dan id rekamannya'
+		),
+		awards: doc(
+			z.array(
+				z.object({
+					programme: text('Program penghargaan: KIPP, IGA, PKRI atau LAINNYA'),
+					year: year('Tahun penghargaan'),
+					level: text('Tingkat atau peringkat, mis. Top 45'),
+					category: text('Kategori').nullable()
+				})
+			),
+			'Penghargaan, terbaru lebih dulu'
+		),
+		sources: doc(
+			z.array(
+				z.object({
+					source: doc(z.enum(SOURCES), 'Sumber data'),
+					externalId: text('Id rekaman di sumber'),
+					recordVersion: count('Versi rekaman sumber'),
+					matchScore: doc(z.number(), 'Skor kecocokan rekaman dengan inovasi ini').nullable(),
+					matchReasons: doc(z.array(z.unknown()), 'Alasan pencocokan'),
+					importedAt: dateTime('Waktu impor')
+				})
+			),
+			'Rekaman sumber yang tertaut ke inovasi ini'
+		),
+		version: count('Nomor versi data, naik setiap kali diubah'),
+		createdAt: dateTime('Waktu data dibuat'),
+		updatedAt: dateTime('Waktu data terakhir diubah'),
+		deletedAt: dateTime('Waktu data dihapus; selalu null di API publik').nullable()
+	})
+);
+
+export const SimilarInnovation = component(
+	'SimilarInnovation',
+	'Inovasi lain pada urusan yang sama.',
+	z.object({
+		id: text('Id inovasi'),
+		title: text('Judul inovasi'),
+		yearStarted: year('Tahun mulai').nullable(),
+		// The service types this as string; an enum here would not type-check against it.
+		stage: text('Tahap inovasi: penciptaan, pengembangan atau pelembagaan'),
+		agencyName: text('Nama instansi'),
+		regionName: text('Nama wilayah').nullable()
+	})
+);
+
+export const InnovationProfile = component(
+	'InnovationProfile',
+	'Satu inovasi dan inovasi yang serupa.',
+	z.object({
+		innovation: InnovationDetails,
+		similar: doc(z.array(SimilarInnovation), 'Paling banyak 5 inovasi serupa')
+	})
+);
+
+// --- Agencies ---------------------------------------------------------------------------------
+
+export const AgencySummary = component(
+	'AgencySummary',
+	'Satu instansi dalam daftar.',
+	z.object({
+		id: text('Id instansi yang stabil, mis. kemenkes atau pemkab-53.09'),
+		name: text('Nama instansi'),
+		kind: agencyKind(),
+		abbreviation: text('Singkatan').nullable(),
+		regionCode: text('Kode wilayah (untuk pemerintah daerah)').nullable(),
+		panrbId: text('Id instansi di KemenPANRB').nullable()
+	})
+);
+
+export const AgencyPage = component('AgencyPage', 'Satu halaman daftar instansi.', pageOf(AgencySummary, 'Instansi di halaman ini'));
+
+export const AgencyProfile = component(
+	'AgencyProfile',
+	'Satu instansi dengan wilayah, hub dan inovasinya.',
+	z.object({
+		agency: z.object({
+			id: text('Id instansi yang stabil'),
+			name: text('Nama instansi'),
+			kind: agencyKind(),
+			abbreviation: text('Singkatan').nullable(),
+			aliases: doc(z.array(z.string()), 'Nama lain instansi'),
+			panrbId: text('Id instansi di KemenPANRB').nullable(),
+			website: text('Situs web').nullable(),
+			region: regionRef('Wilayah (untuk pemerintah daerah)').nullable(),
+			provinceCode: text('Kode provinsi').nullable(),
+			hub: doc(z.object({ id: text('Id hub'), name: text('Nama hub') }), 'Hub tempat instansi bergabung').nullable()
+		}),
+		innovations: doc(
+			z.array(
+				z.object({
+					id: text('Id inovasi'),
+					title: text('Judul inovasi'),
+					yearStarted: year('Tahun mulai').nullable(),
+					stage: stage(),
+					regionName: text('Nama wilayah').nullable()
+				})
+			),
+			'Inovasi instansi ini (paling banyak 50, terbaru lebih dulu)'
+		)
+	})
+);
+
+// --- Regions ----------------------------------------------------------------------------------
+
+export const RegionSummary = component(
+	'RegionSummary',
+	'Satu wilayah dalam daftar.',
+	z.object({
+		code: text('Kode wilayah Kemendagri, mis. 53 atau 53.09'),
+		name: text('Nama wilayah'),
+		level: regionLevel(),
+		parentCode: text('Kode wilayah induk').nullable(),
+		provinceCode: text('Kode provinsi')
+	})
+);
+
+export const RegionPage = component('RegionPage', 'Satu halaman daftar wilayah.', pageOf(RegionSummary, 'Wilayah di halaman ini'));
+
+const byYear = (description: string) =>
+	doc(z.object({ 2023: z.number().nullable(), 2024: z.number().nullable() }), description);
+
+export const RegionCharacteristics = component(
+	'RegionCharacteristics',
+	'Karakteristik wilayah (Kemendagri/BIG untuk luas dan penduduk, BPS untuk IPM dan kemiskinan).',
+	z.object({
+		areaKm2: doc(z.number(), 'Luas (km²)').nullable(),
+		population: doc(
+			z.object({
+				total: count('Jumlah penduduk').nullable(),
+				male: count('Penduduk laki-laki').nullable(),
+				female: count('Penduduk perempuan').nullable()
+			}),
+			'Penduduk'
+		),
+		densityPerKm2: doc(z.number(), 'Kepadatan penduduk per km²').nullable(),
+		districts: count('Jumlah kecamatan').nullable(),
+		kelurahan: count('Jumlah kelurahan').nullable(),
+		desa: count('Jumlah desa').nullable(),
+		regencies: count('Jumlah kabupaten (provinsi)').nullable(),
+		cities: count('Jumlah kota (provinsi)').nullable(),
+		islands: doc(
+			z.object({
+				total: count('Jumlah pulau').nullable(),
+				inhabited: count('Pulau berpenghuni').nullable(),
+				outermost: count('Pulau-pulau kecil terluar').nullable()
+			}),
+			'Pulau'
+		),
+		centroid: doc(z.object({ lat: z.number(), lng: z.number() }), 'Titik tengah wilayah').nullable(),
+		hdi: byYear('Indeks Pembangunan Manusia (IPM, metode baru) per tahun'),
+		povertyRate: byYear('Persentase penduduk miskin (P0) per tahun'),
+		source: text('Sumber data'),
+		loadedAt: dateTime('Waktu data dimuat')
+	})
+);
+
+export const RegionProfile = component(
+	'RegionProfile',
+	'Satu wilayah dengan karakteristik, pemerintah daerah dan wilayah di bawahnya.',
+	z.object({
+		region: z.object({
+			code: text('Kode wilayah Kemendagri'),
+			name: text('Nama wilayah'),
+			level: regionLevel(),
+			province: regionRef('Provinsi (null untuk provinsi itu sendiri)').nullable()
+		}),
+		characteristics: doc(RegionCharacteristics.nullable(), 'Karakteristik wilayah; null bila belum dimuat'),
+		government: doc(
+			z.object({ id: text('Id instansi'), name: text('Nama pemerintah daerah') }),
+			'Pemerintah daerah wilayah ini'
+		).nullable(),
+		children: doc(
+			z.array(z.object({ code: text('Kode wilayah'), name: text('Nama wilayah'), level: regionLevel() })),
+			'Kabupaten/kota di provinsi ini (kosong untuk kabupaten/kota)'
+		)
+	})
+);
+
+// --- Hubs -------------------------------------------------------------------------------------
+
+const coordinator = () =>
+	doc(z.object({ id: text('Id instansi'), name: text('Nama instansi') }), 'Instansi koordinator hub');
+
+export const HubSummary = component(
+	'HubSummary',
+	'Satu hub inovasi dalam daftar.',
+	z.object({
+		id: text('Id hub yang stabil'),
+		name: text('Nama hub'),
+		kind: hubKind(),
+		regionCode: text('Kode wilayah hub daerah').nullable(),
+		establishedYear: year('Tahun dibentuk').nullable(),
+		coordinator: coordinator(),
+		memberCount: count('Jumlah instansi anggota')
+	})
+);
+
+export const HubList = component(
+	'HubList',
+	'Semua hub inovasi (tidak dipaginasi: jumlahnya kecil).',
+	z.object({ items: doc(z.array(HubSummary), 'Hub, hub pusat lebih dulu'), total: count('Jumlah hub') })
+);
+
+export const HubProfile = component(
+	'HubProfile',
+	'Satu hub dengan instansi anggotanya.',
+	z.object({
+		hub: z.object({
+			id: text('Id hub yang stabil'),
+			name: text('Nama hub'),
+			kind: hubKind(),
+			description: text('Deskripsi hub'),
+			establishedYear: year('Tahun dibentuk').nullable(),
+			region: regionRef('Wilayah hub daerah').nullable(),
+			coordinator: coordinator()
+		}),
+		members: doc(
+			z.array(
+				z.object({
+					id: text('Id instansi'),
+					name: text('Nama instansi'),
+					kind: agencyKind(),
+					regionCode: text('Kode wilayah').nullable(),
+					joinedYear: year('Tahun bergabung').nullable(),
+					innovationCount: count('Jumlah inovasi instansi ini')
+				})
+			),
+			'Instansi anggota, urut nama'
+		),
+		innovationCount: count('Jumlah inovasi seluruh anggota')
+	})
+);
+
+// --- Statistics -------------------------------------------------------------------------------
+
+export const Statistics = component(
+	'Statistics',
+	'Angka nasional, dihitung dari data registri saat diminta.',
+	z.object({
+		innovations: count('Jumlah inovasi'),
+		agenciesWithInnovations: count('Jumlah instansi yang memiliki inovasi'),
+		agencies: count('Jumlah instansi terdaftar'),
+		hubs: doc(
+			z.object({ total: count('Semua hub'), pusat: count('Hub pusat'), daerah: count('Hub daerah') }),
+			'Jumlah hub'
+		),
+		bySource: doc(
+			z.array(
+				z.object({
+					source: doc(z.enum(SOURCES), 'Sumber data'),
+					records: count('Jumlah rekaman sumber'),
+					innovations: count('Jumlah inovasi yang tertaut'),
+					lastImportedAt: dateTime('Impor terakhir').nullable()
+				})
+			),
+			'Per sumber data'
+		),
+		byStage: doc(z.array(z.object({ stage: stage(), count: count('Jumlah inovasi') })), 'Per tahap'),
+		byProvince: doc(
+			z.array(z.object({ code: text('Kode provinsi'), name: text('Nama provinsi'), count: count('Jumlah inovasi') })),
+			'Per provinsi (inovasi pemerintah daerah)'
+		),
+		central: count('Jumlah inovasi instansi pusat'),
+		byAffair: doc(
+			z.array(z.object({ affair: text('Kode urusan').nullable(), count: count('Jumlah inovasi') })),
+			'Per urusan pemerintahan'
+		),
+		byYear: doc(z.array(z.object({ year: year('Tahun mulai'), count: count('Jumlah inovasi') })), 'Per tahun mulai'),
+		awards: doc(
+			z.array(z.object({ programme: text('Program penghargaan'), count: count('Jumlah penghargaan') })),
+			'Per program penghargaan'
+		),
+		generatedAt: dateTime('Waktu angka dihitung')
+	})
+);
+
+// --- The document itself ----------------------------------------------------------------------
+
+export const OpenApiDocument = component(
+	'OpenApiDocument',
+	'Dokumen OpenAPI 3.1 API ini.',
+	z.looseObject({
+		openapi: doc(z.literal('3.1.0'), 'Versi OpenAPI'),
+		info: doc(z.looseObject({ title: z.string(), version: z.string() }), 'Judul dan versi API'),
+		paths: doc(z.record(z.string(), z.unknown()), 'Endpoint'),
+		components: doc(z.looseObject({}), 'Skema bersama')
+	})
+);

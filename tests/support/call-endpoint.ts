@@ -1,0 +1,63 @@
+import type { RequestEvent, RequestHandler } from '@sveltejs/kit';
+import type { AppDatabase } from '../../src/lib/server/db/database';
+
+/**
+ * Calls a SvelteKit request handler (`import { GET } from '.../+server'`) directly, with the
+ * smallest RequestEvent the API's handlers read: url, params, locals and request.
+ */
+
+/**
+ * Who is calling. Every endpoint is public for now; when accounts arrive this gains a signed-in
+ * variant and `localsFor` puts the user where the auth hook will, so existing calls keep working.
+ */
+export type Caller = { kind: 'anonymous' };
+
+export interface CallOptions {
+	db: AppDatabase;
+	/** Route parameters as SvelteKit would pass them, e.g. `{ id: 'inv-…' }`. */
+	params?: Record<string, string>;
+	method?: string;
+	auth?: Caller;
+}
+
+export interface EndpointResult<T = unknown> {
+	status: number;
+	headers: Headers;
+	/** Parsed JSON when the answer is JSON, else the text. */
+	body: T;
+}
+
+function localsFor(options: CallOptions): App.Locals {
+	const caller = options.auth ?? { kind: 'anonymous' };
+	switch (caller.kind) {
+		case 'anonymous':
+			return { db: options.db } as App.Locals;
+	}
+}
+
+/** `target` is the path with its query string, e.g. `/api/v1/innovations?limit=5`. */
+export async function callEndpoint<T = unknown>(
+	handler: RequestHandler | undefined,
+	target: string,
+	options: CallOptions
+): Promise<EndpointResult<T>> {
+	if (!handler) throw new Error(`No handler exported for ${target}`);
+	const url = new URL(target, 'http://localhost');
+	const request = new Request(url, { method: options.method ?? 'GET' });
+	const event = {
+		url,
+		params: options.params ?? {},
+		locals: localsFor(options),
+		request,
+		route: { id: null }
+	} as unknown as RequestEvent;
+	const response = await handler(event);
+	const isJson = response.headers.get('content-type')?.startsWith('application/json');
+	const body = (isJson ? await response.json() : await response.text()) as T;
+	return { status: response.status, headers: response.headers, body };
+}
+
+/** The error body every failing endpoint answers with. */
+export interface ErrorBody {
+	error: { code: string; message: string; details?: Array<{ path: string; message: string }> };
+}
