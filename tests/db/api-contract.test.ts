@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildOpenApiDocument } from '../../src/lib/server/api/openapi';
 import { loadApiEndpoints } from '../../src/lib/server/api/api-routes';
 import { fallback } from '../../src/routes/api/v1/[...rest]/+server';
+import { fallback as innovationsFallback } from '../../src/routes/api/v1/innovations/+server';
 import { GET as getOpenApi } from '../../src/routes/api/v1/openapi.json/+server';
 import { callEndpoint } from '../support/call-endpoint';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -26,6 +27,15 @@ describe('/api/v1 beyond the endpoints', () => {
 		expect(res.headers.get('cache-control')).toBe('no-store');
 		expect(res.body).toEqual({
 			error: { code: 'NOT_FOUND', message: 'Alamat API tidak ditemukan. Daftar endpoint ada di /api/v1/openapi.json.' }
+		});
+	});
+
+	it('answers another method on an existing address with a JSON 405', async () => {
+		const res = await callEndpoint(innovationsFallback, '/api/v1/innovations', { db: database, method: 'POST' });
+		expect(res.status).toBe(405);
+		expect(res.headers.get('allow')).toBe('GET');
+		expect(res.body).toEqual({
+			error: { code: 'METHOD_NOT_ALLOWED', message: 'Metode HTTP ini tidak didukung untuk alamat ini.' }
 		});
 	});
 

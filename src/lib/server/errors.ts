@@ -12,6 +12,7 @@ export const ERROR_TABLE = {
 	AGENCY_NOT_FOUND: { status: 404, message: 'Instansi tidak ditemukan.' },
 	REGION_NOT_FOUND: { status: 404, message: 'Wilayah tidak ditemukan.' },
 	HUB_NOT_FOUND: { status: 404, message: 'Hub inovasi tidak ditemukan.' },
+	METHOD_NOT_ALLOWED: { status: 405, message: 'Metode HTTP ini tidak didukung untuk alamat ini.' },
 	STALE_VERSION: {
 		status: 409,
 		message:

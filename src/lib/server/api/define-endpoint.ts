@@ -165,3 +165,10 @@ function checkDeclaration(spec: EndpointSpec<AnyObject, AnyObject, z.ZodType>): 
 	const duplicate = [...endpoints.values()].find((e) => e.operationId === spec.operationId && e.path !== spec.path);
 	if (duplicate) throw new Error(`${where}: operationId ${spec.operationId} is already used by ${duplicate.path}`);
 }
+
+/** Other methods on an existing API address: a JSON 405 naming the allowed method. */
+export const methodNotAllowed: RequestHandler = (event) => {
+	const response = errorResponse(new AppError('METHOD_NOT_ALLOWED'), event);
+	response.headers.set('allow', 'GET');
+	return response;
+};

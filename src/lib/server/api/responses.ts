@@ -215,8 +215,7 @@ export const SimilarInnovation = component(
 		id: text('Id inovasi'),
 		title: text('Judul inovasi'),
 		yearStarted: year('Tahun mulai').nullable(),
-		// The service types this as string; an enum here would not type-check against it.
-		stage: text('Tahap inovasi: penciptaan, pengembangan atau pelembagaan'),
+		stage: stage(),
 		agencyName: text('Nama instansi'),
 		regionName: text('Nama wilayah').nullable()
 	})

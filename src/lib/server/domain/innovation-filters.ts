@@ -65,7 +65,7 @@ export const innovationFiltersSchema = z.object({
 
 export type InnovationFilters = z.infer<typeof innovationFiltersSchema>;
 
-/** Reads the filters of a URL; repeated keys keep the last value. */
+/** Reads the filters of a URL; of repeated keys the first value counts. */
 export function filtersFromSearchParams(params: URLSearchParams): Record<string, string> {
 	const raw: Record<string, string> = {};
 	for (const key of Object.keys(innovationFiltersSchema.shape)) {

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema';
+import type { DB, Stage } from '../db/schema';
 import { AppError } from '../errors';
 import { presentInnovationDetails, type InnovationDetails } from '../presenters/innovation-presenter';
 import * as innovations from '../repositories/innovation-repository';
@@ -8,7 +8,7 @@ export interface SimilarInnovation {
 	id: string;
 	title: string;
 	yearStarted: number | null;
-	stage: string;
+	stage: Stage;
 	agencyName: string;
 	regionName: string | null;
 }

@@ -1,4 +1,4 @@
-import { defineEndpoint } from '$lib/server/api/define-endpoint';
+import { defineEndpoint, methodNotAllowed } from '$lib/server/api/define-endpoint';
 import { agencyListQuery } from '$lib/server/api/parameters';
 import { AgencyPage } from '$lib/server/api/responses';
 import { listAgencies } from '$lib/server/services/list-agencies';
@@ -25,3 +25,5 @@ export const GET = defineEndpoint({
 			offset: query.offset
 		})
 });
+
+export const fallback = methodNotAllowed;

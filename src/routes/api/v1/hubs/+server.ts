@@ -1,4 +1,4 @@
-import { defineEndpoint } from '$lib/server/api/define-endpoint';
+import { defineEndpoint, methodNotAllowed } from '$lib/server/api/define-endpoint';
 import { hubListQuery } from '$lib/server/api/parameters';
 import { HubList } from '$lib/server/api/responses';
 import { listHubs } from '$lib/server/services/list-hubs';
@@ -18,3 +18,5 @@ export const GET = defineEndpoint({
 		return { items, total: items.length };
 	}
 });
+
+export const fallback = methodNotAllowed;

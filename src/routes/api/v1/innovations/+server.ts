@@ -1,4 +1,4 @@
-import { defineEndpoint } from '$lib/server/api/define-endpoint';
+import { defineEndpoint, methodNotAllowed } from '$lib/server/api/define-endpoint';
 import { innovationListQuery } from '$lib/server/api/parameters';
 import { InnovationPage } from '$lib/server/api/responses';
 import { listInnovations } from '$lib/server/services/list-innovations';
@@ -19,3 +19,5 @@ export const GET = defineEndpoint({
 	},
 	handler: ({ db, query: { limit, offset, ...filters } }) => listInnovations(db, filters, { limit, offset })
 });
+
+export const fallback = methodNotAllowed;

@@ -1,5 +1,5 @@
 import { getOpenApiDocument } from '$lib/server/api/api-routes';
-import { defineEndpoint } from '$lib/server/api/define-endpoint';
+import { defineEndpoint, methodNotAllowed } from '$lib/server/api/define-endpoint';
 import { OpenApiDocument } from '$lib/server/api/responses';
 
 export const GET = defineEndpoint({
@@ -12,3 +12,5 @@ export const GET = defineEndpoint({
 	response: OpenApiDocument,
 	handler: () => getOpenApiDocument()
 });
+
+export const fallback = methodNotAllowed;

@@ -1,4 +1,4 @@
-import { defineEndpoint } from '$lib/server/api/define-endpoint';
+import { defineEndpoint, methodNotAllowed } from '$lib/server/api/define-endpoint';
 import { regionListQuery } from '$lib/server/api/parameters';
 import { RegionPage } from '$lib/server/api/responses';
 import { listRegions } from '$lib/server/services/list-regions';
@@ -25,3 +25,5 @@ export const GET = defineEndpoint({
 			offset: query.offset
 		})
 });
+
+export const fallback = methodNotAllowed;

@@ -1,4 +1,4 @@
-import { defineEndpoint } from '$lib/server/api/define-endpoint';
+import { defineEndpoint, methodNotAllowed } from '$lib/server/api/define-endpoint';
 import { Statistics } from '$lib/server/api/responses';
 import { getNationalStatistics } from '$lib/server/services/get-national-statistics';
 
@@ -12,3 +12,5 @@ export const GET = defineEndpoint({
 	response: Statistics,
 	handler: ({ db }) => getNationalStatistics(db)
 });
+
+export const fallback = methodNotAllowed;

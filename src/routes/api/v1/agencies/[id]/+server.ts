@@ -1,4 +1,4 @@
-import { defineEndpoint } from '$lib/server/api/define-endpoint';
+import { defineEndpoint, methodNotAllowed } from '$lib/server/api/define-endpoint';
 import { agencyIdParams } from '$lib/server/api/parameters';
 import { AgencyProfile } from '$lib/server/api/responses';
 import { getAgencyProfile } from '$lib/server/services/get-agency-profile';
@@ -16,3 +16,5 @@ export const GET = defineEndpoint({
 	examples: { request: { params: { id: 'pemkab-53.09' } }, invalid: { params: { id: 'Pemkab Ngada' } } },
 	handler: ({ db, params }) => getAgencyProfile(db, params.id)
 });
+
+export const fallback = methodNotAllowed;

@@ -1,4 +1,4 @@
-import { defineEndpoint } from '$lib/server/api/define-endpoint';
+import { defineEndpoint, methodNotAllowed } from '$lib/server/api/define-endpoint';
 import { hubIdParams } from '$lib/server/api/parameters';
 import { HubProfile } from '$lib/server/api/responses';
 import { getHubProfile } from '$lib/server/services/get-hub-profile';
@@ -16,3 +16,5 @@ export const GET = defineEndpoint({
 	examples: { request: { params: { id: 'hub-jatim' } }, invalid: { params: { id: 'Hub Jatim' } } },
 	handler: ({ db, params }) => getHubProfile(db, params.id)
 });
+
+export const fallback = methodNotAllowed;

@@ -1,4 +1,4 @@
-import { defineEndpoint } from '$lib/server/api/define-endpoint';
+import { defineEndpoint, methodNotAllowed } from '$lib/server/api/define-endpoint';
 import { innovationIdParams } from '$lib/server/api/parameters';
 import { InnovationProfile } from '$lib/server/api/responses';
 import { getInnovationDetails } from '$lib/server/services/get-innovation-details';
@@ -17,3 +17,5 @@ export const GET = defineEndpoint({
 	examples: { request: { params: { id: 'inv-7k2m9q4x1b' } }, invalid: { params: { id: 'abc' } } },
 	handler: ({ db, params }) => getInnovationDetails(db, params.id, { includeContact: false })
 });
+
+export const fallback = methodNotAllowed;

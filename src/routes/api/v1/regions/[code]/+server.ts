@@ -1,4 +1,4 @@
-import { defineEndpoint } from '$lib/server/api/define-endpoint';
+import { defineEndpoint, methodNotAllowed } from '$lib/server/api/define-endpoint';
 import { regionCodeParams } from '$lib/server/api/parameters';
 import { RegionProfile } from '$lib/server/api/responses';
 import { getRegionProfile } from '$lib/server/services/get-region-profile';
@@ -17,3 +17,5 @@ export const GET = defineEndpoint({
 	examples: { request: { params: { code: '53.09' } }, invalid: { params: { code: 'ngada' } } },
 	handler: ({ db, params }) => getRegionProfile(db, params.code)
 });
+
+export const fallback = methodNotAllowed;
