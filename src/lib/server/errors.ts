@@ -46,6 +46,12 @@ export class AppError extends Error {
 	}
 }
 
+/** A zod failure as the VALIDATION_FAILED error: the first problem as the message, all as details. */
+export function validationError(error: { issues: Array<{ path: PropertyKey[]; message: string }> }): AppError {
+	const details = error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+	return new AppError('VALIDATION_FAILED', details[0]?.message, details);
+}
+
 export interface PresentedError {
 	status: number;
 	body: { error: { code: string; message: string; details?: Array<{ path: string; message: string }> } };

@@ -2,11 +2,10 @@ import type { Kysely } from 'kysely';
 import type { DB, InnovationUpdate } from '../db/schema';
 import { innovationChangesSchema, toColumns } from '../domain/innovation-edit';
 import { diffRecords } from '../domain/record-diff';
-import { AppError } from '../errors';
+import { AppError, validationError } from '../errors';
 import { authorize, type Actor } from '../policy';
 import { appendChanges } from '../repositories/change-history-repository';
 import { lockInnovation, updateInnovationIfVersion } from '../repositories/innovation-repository';
-import { validationError } from './validation-error';
 
 export interface UpdateInnovationInput {
 	id: string;
