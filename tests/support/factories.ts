@@ -9,6 +9,7 @@ import type {
 	InnovationsTable,
 	SourceKey
 } from '../../src/lib/server/db/schema';
+import { clearReadCaches } from '../../src/lib/server/read-cache';
 import { innovationId } from '../../src/lib/server/domain/ids';
 import { insertInnovation } from '../../src/lib/server/repositories/innovation-repository';
 
@@ -93,6 +94,8 @@ export async function createInnovation(db: Kysely<DB>, overrides: InnovationOver
 			})
 			.execute();
 	}
+	// Written like a service would: cached counts and figures must see it.
+	clearReadCaches(db);
 	return db.selectFrom('innovations').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 }
 
@@ -151,5 +154,6 @@ export async function createHub(db: Kysely<DB>, overrides: HubOverrides = {}): P
 			.execute();
 	}
 	hub.memberIds = members.map((m) => m.agencyId);
+	clearReadCaches(db);
 	return hub;
 }

@@ -26,6 +26,12 @@ const envSchema = z.object({
 	SEED_DEMO: z
 		.enum(['auto', 'never'], { error: 'SEED_DEMO harus "auto" atau "never"' })
 		.default('auto'),
+	PAGE_CACHE_SECONDS: z.coerce
+		.number({ error: 'PAGE_CACHE_SECONDS harus berupa angka' })
+		.int('PAGE_CACHE_SECONDS harus bilangan bulat')
+		.min(0, 'PAGE_CACHE_SECONDS minimal 0')
+		.max(3600, 'PAGE_CACHE_SECONDS maksimal 3600')
+		.default(10),
 	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info')
 });
 

@@ -113,6 +113,8 @@ export interface InnovationsTable {
 	agency_id: string;
 	service_unit_id: number | null;
 	region_code: string | null;
+	/** Generated from region_code (first two digits). */
+	province_code: ColumnType<string | null, never, never>;
 	year_started: number | null;
 	started_on: string | null;
 	summary: ColumnType<string, string | undefined, string>;

@@ -19,10 +19,7 @@ function applyFilters(query: InnovationQuery, filters: InnovationFilters): Innov
 		);
 	}
 	if (filters.wilayah) q = q.where('i.region_code', '=', filters.wilayah);
-	else if (filters.provinsi)
-		q = q.where((eb) =>
-			eb.or([eb('i.region_code', '=', filters.provinsi!), eb('i.region_code', 'like', `${filters.provinsi}.%`)])
-		);
+	else if (filters.provinsi) q = q.where('i.province_code', '=', filters.provinsi);
 	if (filters.instansi) q = q.where('i.agency_id', '=', filters.instansi);
 	if (filters.jenisInstansi)
 		q = q.where('i.agency_id', 'in', (eb) =>
@@ -100,11 +97,14 @@ export async function listInnovations(
 		default:
 			items = items.orderBy('i.created_at', 'desc').orderBy('i.id');
 	}
-	const [rows, count] = await Promise.all([
-		items.limit(window.limit).offset(window.offset).execute(),
-		base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
-	]);
-	return { rows, total: Number(count.n) };
+	return items.limit(window.limit).offset(window.offset).execute();
+}
+
+export async function countInnovations(db: Kysely<DB>, filters: InnovationFilters): Promise<number> {
+	const row = await applyFilters(db.selectFrom('innovations as i'), filters)
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.executeTakeFirstOrThrow();
+	return Number(row.n);
 }
 
 export function findInnovation(db: Kysely<DB>, id: string, options: { includeDeleted?: boolean } = {}) {
@@ -150,30 +150,41 @@ export function listSourceRecordsOf(db: Kysely<DB>, innovationId: string) {
 		.execute();
 }
 
-/** Innovations on the same affair, those of the same kind of agency first (simple for now). */
+/**
+ * Innovations on the same affair (simple for now; the search issue replaces it): among the
+ * newest of that affair, those of the same kind of agency and sharing SDGs first.
+ */
 export function listSimilarInnovations(
 	db: Kysely<DB>,
 	innovation: { id: string; main_affair: string | null; agency_kind: string; sdgs: number[] },
 	limit: number
 ) {
+	const candidates = db
+		.selectFrom('innovations')
+		.select(['id', 'title', 'year_started', 'stage', 'agency_id', 'region_code', 'sdgs', 'created_at'])
+		.where('deleted_at', 'is', null)
+		.where('id', '!=', innovation.id)
+		.$if(innovation.main_affair !== null, (q) => q.where('main_affair', '=', innovation.main_affair!))
+		.$if(innovation.main_affair === null, (q) =>
+			q.where(sql<boolean>`sdgs && ${sql.val(innovation.sdgs)}::int[]`)
+		)
+		.orderBy('created_at', 'desc')
+		.limit(SIMILAR_CANDIDATES)
+		.as('i');
 	return db
-		.selectFrom('innovations as i')
+		.selectFrom(candidates)
 		.innerJoin('agencies as a', 'a.id', 'i.agency_id')
 		.leftJoin('regions as r', 'r.code', 'i.region_code')
 		.select(['i.id', 'i.title', 'i.year_started', 'i.stage', 'a.name as agency_name', 'r.name as region_name'])
-		.where('i.deleted_at', 'is', null)
-		.where('i.id', '!=', innovation.id)
-		.where((eb) =>
-			innovation.main_affair
-				? eb('i.main_affair', '=', innovation.main_affair)
-				: eb(sql`i.sdgs && ${sql.val(innovation.sdgs)}::int[]`, '=', sql.lit(true))
-		)
 		.orderBy(sql`(a.kind = ${innovation.agency_kind})`, 'desc')
 		.orderBy(sql`cardinality(array(select unnest(i.sdgs) intersect select unnest(${sql.val(innovation.sdgs)}::int[])))`, 'desc')
 		.orderBy('i.created_at', 'desc')
+		.orderBy('i.id')
 		.limit(limit)
 		.execute();
 }
+
+const SIMILAR_CANDIDATES = 60;
 
 export function listNewestInnovations(db: Kysely<DB>, limit: number) {
 	return db

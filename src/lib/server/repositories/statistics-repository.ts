@@ -44,10 +44,10 @@ export function countByProvince(db: Kysely<DB>) {
 			(eb) =>
 				eb
 					.selectFrom('innovations')
-					.select([sql<string>`substr(region_code, 1, 2)`.as('province_code'), (e) => e.fn.countAll<number>().as('n')])
+					.select(['province_code', (e) => e.fn.countAll<number>().as('n')])
 					.where('deleted_at', 'is', null)
-					.where('region_code', 'is not', null)
-					.groupBy(sql`substr(region_code, 1, 2)`)
+					.where('province_code', 'is not', null)
+					.groupBy('province_code')
 					.as('c'),
 			(join) => join.onRef('c.province_code', '=', 'p.code')
 		)

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { AppError } from '../errors';
 import { authorize, type Actor } from '../policy';
+import { clearReadCaches } from '../read-cache';
 import { appendChanges } from '../repositories/change-history-repository';
 import { lockInnovation, updateInnovationIfVersion } from '../repositories/innovation-repository';
 
@@ -13,7 +14,7 @@ export async function deleteInnovation(
 ) {
 	const reason = input.reason.trim();
 	if (reason.length < 5) throw new AppError('VALIDATION_FAILED', 'Alasan penghapusan minimal 5 karakter.');
-	return db.transaction().execute(async (trx) => {
+	const outcome = await db.transaction().execute(async (trx) => {
 		const current = await lockInnovation(trx, input.id);
 		if (!current) throw new AppError('INNOVATION_NOT_FOUND');
 		authorize(actor, 'innovation.delete', current);
@@ -39,4 +40,6 @@ export async function deleteInnovation(
 		]);
 		return { version };
 	});
+	clearReadCaches(db);
+	return outcome;
 }

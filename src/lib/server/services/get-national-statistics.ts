@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { SOURCES, STAGES, type SourceCode, type StageCode } from '../domain/vocabulary';
+import { readCache } from '../read-cache';
 import * as stats from '../repositories/statistics-repository';
 
 export interface NationalStatistics {
@@ -18,8 +19,17 @@ export interface NationalStatistics {
 	generatedAt: string;
 }
 
+/** National aggregates scan the whole registry; they are shared for half a minute. */
+const STATISTICS_TTL_MS = 30_000;
+
 /** The national figures of the home page and GET /api/v1/statistics, all computed from the data. */
-export async function getNationalStatistics(db: Kysely<DB>): Promise<NationalStatistics> {
+export function getNationalStatistics(db: Kysely<DB>): Promise<NationalStatistics> {
+	return readCache<NationalStatistics>(db, 'national-statistics', STATISTICS_TTL_MS).get('all', () =>
+		computeNationalStatistics(db)
+	);
+}
+
+async function computeNationalStatistics(db: Kysely<DB>): Promise<NationalStatistics> {
 	const [innovations, agencies, withInnovations, hubKinds, bySource, byStage, byProvince, central, byAffair, byYear, awards] =
 		await Promise.all([
 			stats.countLiveInnovations(db),

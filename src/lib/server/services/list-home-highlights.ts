@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { excerpt } from '../presenters/innovation-presenter';
+import { readCache } from '../read-cache';
 import { listAwardWinningInnovations, listNewestInnovations } from '../repositories/innovation-repository';
 
 export interface HighlightedInnovation {
@@ -19,11 +20,22 @@ export interface HighlightedInnovation {
  * The home page's two lists: the newest innovations and the latest award winners, each
  * innovation once (an innovation with several awards is listed by its latest).
  */
-export async function listHomeHighlights(
+export function listHomeHighlights(
 	db: Kysely<DB>,
 	options: { limit?: number } = {}
-): Promise<{ newest: HighlightedInnovation[]; awarded: HighlightedInnovation[] }> {
+): Promise<HomeHighlights> {
 	const limit = options.limit ?? 6;
+	return readCache<HomeHighlights>(db, 'home-highlights', 30_000, 4).get(String(limit), () =>
+		computeHomeHighlights(db, limit)
+	);
+}
+
+interface HomeHighlights {
+	newest: HighlightedInnovation[];
+	awarded: HighlightedInnovation[];
+}
+
+async function computeHomeHighlights(db: Kysely<DB>, limit: number): Promise<HomeHighlights> {
 	// Award rows repeat innovations; fetch extra so that `limit` distinct ones remain.
 	const [newest, awardRows] = await Promise.all([
 		listNewestInnovations(db, limit),

@@ -2,13 +2,14 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { AppError } from '../errors';
 import { authorize, type Actor } from '../policy';
+import { clearReadCaches } from '../read-cache';
 import { appendChanges } from '../repositories/change-history-repository';
 import { lockInnovation, updateInnovationIfVersion } from '../repositories/innovation-repository';
 
 /** Undoes a soft delete (national admins only). */
 export async function restoreInnovation(db: Kysely<DB>, actor: Actor, input: { id: string; reason?: string }) {
 	authorize(actor, 'innovation.restore');
-	return db.transaction().execute(async (trx) => {
+	const outcome = await db.transaction().execute(async (trx) => {
 		const current = await lockInnovation(trx, input.id);
 		if (!current) throw new AppError('INNOVATION_NOT_FOUND');
 		if (!current.deleted_at) throw new AppError('NOT_DELETED');
@@ -31,4 +32,6 @@ export async function restoreInnovation(db: Kysely<DB>, actor: Actor, input: { i
 		]);
 		return { version };
 	});
+	clearReadCaches(db);
+	return outcome;
 }

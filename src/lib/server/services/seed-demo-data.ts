@@ -1,5 +1,6 @@
 import type { Insertable, Kysely } from 'kysely';
 import { z } from 'zod';
+import { clearReadCaches } from '../read-cache';
 import type { DB, InnovationsTable } from '../db/schema';
 import { DEFAULT_DEMO_SEED, DEMO_MAX_INNOVATIONS, generateDemoCorpus } from '../domain/demo/corpus';
 import type { DemoBatch } from '../domain/demo/corpus-types';
@@ -142,6 +143,7 @@ export async function seedDemoData(db: Kysely<DB>, options: SeedDemoOptions): Pr
 			reason: 'Data contoh (fiktif) untuk mencoba dan menguji aplikasi'
 		}
 	]);
+	clearReadCaches(db);
 	return { innovations, awards, sourceRecords, hubs: hubOutcome.hubs, durationMs: Math.round(performance.now() - started) };
 }
 

@@ -4,6 +4,7 @@ import { innovationChangesSchema, toColumns } from '../domain/innovation-edit';
 import { diffRecords } from '../domain/record-diff';
 import { AppError, validationError } from '../errors';
 import { authorize, type Actor } from '../policy';
+import { clearReadCaches } from '../read-cache';
 import { appendChanges } from '../repositories/change-history-repository';
 import { lockInnovation, updateInnovationIfVersion } from '../repositories/innovation-repository';
 
@@ -24,7 +25,7 @@ export async function updateInnovation(db: Kysely<DB>, actor: Actor, input: Upda
 	if (!parsed.success) throw validationError(parsed.error);
 	const columns = toColumns(parsed.data);
 
-	return db.transaction().execute(async (trx) => {
+	const outcome = await db.transaction().execute(async (trx) => {
 		const current = await lockInnovation(trx, input.id);
 		if (!current || current.deleted_at) throw new AppError('INNOVATION_NOT_FOUND');
 		authorize(actor, 'innovation.update', current);
@@ -56,4 +57,6 @@ export async function updateInnovation(db: Kysely<DB>, actor: Actor, input: Upda
 		]);
 		return { version, changed: Object.keys(changes) };
 	});
+	clearReadCaches(db);
+	return outcome;
 }
