@@ -14,6 +14,7 @@ for (const file of process.argv.slice(2)) {
 		continue;
 	}
 	const report = JSON.parse(readFileSync(file, 'utf8'));
+	const failedBefore = failed;
 	for (const suite of report.testResults ?? []) {
 		// A file that failed to load has no assertions: count it as a failure.
 		if (suite.status === 'failed' && (suite.assertionResults ?? []).length === 0) failed += 1;
@@ -24,6 +25,11 @@ for (const file of process.argv.slice(2)) {
 			} else if (test.status === 'failed') failed += 1;
 			else skipped += 1;
 		}
+	}
+	// Unhandled errors fail a run without failing a test: count them so the line tells the truth.
+	if (report.success === false && failed === failedBefore) {
+		console.log(`${file}: vitest melaporkan galat di luar uji (unhandled error).`);
+		failed += 1;
 	}
 }
 if (browserPassed === 0) {

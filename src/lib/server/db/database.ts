@@ -47,6 +47,11 @@ async function openPostgres(url: string, poolSize: number): Promise<AppDatabase>
 		}
 	};
 	const pool = new pg.Pool({ connectionString: url, max: poolSize, types });
+	// An idle connection that the server closes (restart, admin command) must not crash the
+	// process; the pool replaces it on the next query.
+	pool.on('error', (error) => {
+		if ((error as { code?: string }).code !== '57P01') console.error(`Koneksi PostgreSQL terputus: ${error.message}`);
+	});
 	// Fail at start-up, with the reason, when the server cannot be reached.
 	const probe = await pool.connect();
 	probe.release();
