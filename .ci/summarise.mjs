@@ -6,7 +6,9 @@ let failed = 0;
 let skipped = 0;
 let browserPassed = 0;
 let ok = true;
-for (const file of process.argv.slice(2)) {
+// Arguments: report.json=exitCode, one per test run.
+for (const argument of process.argv.slice(2)) {
+	const [file, exitCode] = argument.split('=');
 	if (!existsSync(file)) {
 		console.log(`Laporan tidak ada: ${file} (rangkaian uji tidak berjalan)`);
 		failed += 1;
@@ -26,9 +28,10 @@ for (const file of process.argv.slice(2)) {
 			else skipped += 1;
 		}
 	}
-	// Unhandled errors fail a run without failing a test: count them so the line tells the truth.
-	if (report.success === false && failed === failedBefore) {
-		console.log(`${file}: vitest melaporkan galat di luar uji (unhandled error).`);
+	// Unhandled errors (or a failed build) fail a run without failing a test: count them so the
+	// closing line tells the truth.
+	if (exitCode !== '0' && failed === failedBefore) {
+		console.log(`${file}: proses uji berakhir dengan kode ${exitCode} tanpa uji yang gagal (mis. galat di luar uji).`);
 		failed += 1;
 	}
 }
