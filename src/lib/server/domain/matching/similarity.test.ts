@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import {
+	contentWords,
+	dice,
+	editDistance,
+	extractNumbers,
+	foldText,
+	fuzzyTokenOverlap,
+	jaccard,
+	narrativeSimilarity,
+	tokenSetOverlap,
+	tokensMatch,
+	trigramDice,
+	trigramJaccard
+} from './similarity';
+
+describe('string similarity', () => {
+	it('folds case, accents and punctuation', () => {
+		expect(foldText('  SI-PINTAR: Layanan  Écrit! ')).toBe('si pintar layanan ecrit');
+	});
+
+	it('computes Jaccard and Dice on sets', () => {
+		const a = new Set(['a', 'b', 'c']);
+		const b = new Set(['b', 'c', 'd']);
+		expect(jaccard(a, b)).toBeCloseTo(0.5);
+		expect(dice(a, b)).toBeCloseTo(2 / 3);
+		expect(jaccard(new Set(), new Set())).toBe(0);
+	});
+
+	it('scores trigram similarity higher for spelling variants than for other words', () => {
+		expect(trigramJaccard('Si Pintar', 'SI-PINTAR')).toBe(1);
+		expect(trigramDice('pembayaran', 'pembayoran')).toBeGreaterThan(0.5);
+		expect(trigramDice('pembayaran', 'perizinan')).toBeLessThan(0.3);
+	});
+
+	it('counts edits with swaps as one, and stops at the cutoff', () => {
+		expect(editDistance('pencari', 'pencari')).toBe(0);
+		expect(editDistance('pencari', 'pencrai')).toBe(1);
+		expect(editDistance('pendaftaran', 'pendftaran')).toBe(1);
+		expect(editDistance('kitten', 'sitting')).toBe(3);
+		expect(editDistance('kitten', 'sitting', 1)).toBe(2);
+		expect(editDistance('a', 'abcdef', 2)).toBe(3);
+	});
+
+	it('matches tokens with one typo only when they are long enough', () => {
+		expect(tokensMatch('sederhana', 'sdeerhana')).toBe(true);
+		expect(tokensMatch('pbb', 'pbc')).toBe(false);
+		expect(tokensMatch('kerja', 'kerjasama')).toBe(false);
+	});
+
+	it('measures token overlap against the longer list, one partner per token', () => {
+		expect(fuzzyTokenOverlap(['gerakan', 'online', 'layanan', 'pencrai', 'kerja'], ['gerakan', 'online', 'layanan', 'penwari', 'kerja'])).toBe(0.8);
+		expect(fuzzyTokenOverlap(['a', 'a'], ['a', 'b'])).toBe(0.5);
+		expect(fuzzyTokenOverlap([], ['a'])).toBe(0);
+		expect(tokenSetOverlap(['pbb', 'lunas'], ['pbb', 'lunas', 'desa'])).toBe(1);
+	});
+});
+
+describe('narrative similarity', () => {
+	it('extracts figures in Indonesian notation and leaves out years', () => {
+		expect([...extractNumbers('Dari 56,3% menjadi 69,2% bagi 1.320 warga sejak 2021, anggaran Rp 525 juta, tim 7 orang')].sort()).toEqual(
+			['1320', '525', '56.3', '69.2', '7'].sort()
+		);
+	});
+
+	it('drops stop words and short words from content words', () => {
+		expect([...contentWords('Inovasi ini untuk warga di desa', new Set(['ini', 'untuk']))]).toEqual(['inovasi', 'warga', 'desa']);
+	});
+
+	it('rates paraphrases with the same figures far above another innovation on the same topic', () => {
+		const original =
+			'Realisasi penerimaan PBB-P2 naik dari 56,3% menjadi 69,2%. Layanan menjangkau 1.320 wajib pajak dengan anggaran Rp 525 juta.';
+		const paraphrase = 'Sebanyak 1.320 wajib pajak terlayani; realisasi PBB-P2 berubah dari 56,3% ke 69,2%, biaya Rp 525 juta per tahun.';
+		const other = 'Realisasi penerimaan PBB-P2 naik dari 41,0% menjadi 48,5%. Layanan menjangkau 870 wajib pajak dengan anggaran Rp 210 juta.';
+		const same = narrativeSimilarity(original, paraphrase);
+		const different = narrativeSimilarity(original, other);
+		expect(same.sharedFigures).toEqual(['56.3', '69.2', '525', '1320']);
+		expect(same.score).toBeGreaterThan(0.8);
+		expect(different.sharedFigures).toEqual([]);
+		expect(different.score).toBeLessThan(0.5);
+	});
+
+	it('ignores small whole numbers as evidence', () => {
+		expect(narrativeSimilarity('tim 3 orang di 2 desa', 'ada 3 loket dan 2 petugas').sharedFigures).toEqual([]);
+	});
+});

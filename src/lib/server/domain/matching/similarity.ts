@@ -1,0 +1,177 @@
+/** String and narrative similarity measures used by the duplicate scorer. All pure, all in 0..1. */
+
+/** Lower case, strip diacritics, keep letters and digits separated by single spaces. */
+export function foldText(value: string): string {
+	return value
+		.normalize('NFKD')
+		.replace(/[\u0300-\u036f]/g, '')
+		.toLowerCase()
+		.replace(/[^a-z0-9]+/g, ' ')
+		.trim();
+}
+
+/** Character trigrams of the folded string, padded so that short words still yield grams. */
+export function trigrams(value: string): Set<string> {
+	const grams = new Set<string>();
+	const folded = foldText(value);
+	if (!folded) return grams;
+	const padded = `  ${folded} `;
+	for (let i = 0; i + 3 <= padded.length; i++) grams.add(padded.slice(i, i + 3));
+	return grams;
+}
+
+export function jaccard<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
+	if (a.size === 0 && b.size === 0) return 0;
+	let shared = 0;
+	for (const item of a) if (b.has(item)) shared++;
+	return shared / (a.size + b.size - shared);
+}
+
+export function dice<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): number {
+	if (a.size === 0 && b.size === 0) return 0;
+	let shared = 0;
+	for (const item of a) if (b.has(item)) shared++;
+	return (2 * shared) / (a.size + b.size);
+}
+
+export function trigramJaccard(a: string, b: string): number {
+	return jaccard(trigrams(a), trigrams(b));
+}
+
+export function trigramDice(a: string, b: string): number {
+	return dice(trigrams(a), trigrams(b));
+}
+
+/**
+ * Optimal-string-alignment edit distance (insert, delete, substitute, swap adjacent letters), or
+ * `cutoff + 1` as soon as the distance is known to exceed `cutoff`. A swap counts as one edit because
+ * typed typos (`pencrai`, `sdeerhana`) are mostly swaps.
+ */
+export function editDistance(a: string, b: string, cutoff = Number.POSITIVE_INFINITY): number {
+	if (a === b) return 0;
+	if (Math.abs(a.length - b.length) > cutoff) return cutoff + 1;
+	const rows = a.length + 1;
+	const cols = b.length + 1;
+	let prevPrev: number[] = new Array<number>(cols).fill(0);
+	let prev: number[] = Array.from({ length: cols }, (_, j) => j);
+	for (let i = 1; i < rows; i++) {
+		const current: number[] = new Array<number>(cols).fill(0);
+		current[0] = i;
+		let rowMin = i;
+		for (let j = 1; j < cols; j++) {
+			const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+			let best = Math.min(prev[j]! + 1, current[j - 1]! + 1, prev[j - 1]! + cost);
+			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+				best = Math.min(best, prevPrev[j - 2]! + 1);
+			}
+			current[j] = best;
+			if (best < rowMin) rowMin = best;
+		}
+		if (rowMin > cutoff) return cutoff + 1;
+		prevPrev = prev;
+		prev = current;
+	}
+	const distance = prev[cols - 1]!;
+	return distance > cutoff ? cutoff + 1 : distance;
+}
+
+/** Same word, allowing one typo in words of four letters or more. */
+export function tokensMatch(a: string, b: string): boolean {
+	if (a === b) return true;
+	if (a.length < 4 || b.length < 4) return false;
+	return editDistance(a, b, 1) <= 1;
+}
+
+/**
+ * Share of tokens that find a partner in the other list (one-to-one, typo tolerant), divided by the
+ * longer list: `a b c` vs `a b c d` = 0.75.
+ */
+export function fuzzyTokenOverlap(a: readonly string[], b: readonly string[]): number {
+	if (a.length === 0 || b.length === 0) return 0;
+	const used = new Array<boolean>(b.length).fill(false);
+	let matched = 0;
+	for (const token of a) {
+		let index = b.findIndex((other, i) => !used[i] && other === token);
+		if (index < 0) index = b.findIndex((other, i) => !used[i] && tokensMatch(token, other));
+		if (index >= 0) {
+			used[index] = true;
+			matched++;
+		}
+	}
+	return matched / Math.max(a.length, b.length);
+}
+
+/** Token-set overlap: shared distinct tokens over the smaller set (containment), 0 when either is empty. */
+export function tokenSetOverlap(a: Iterable<string>, b: Iterable<string>): number {
+	const left = new Set(a);
+	const right = new Set(b);
+	if (left.size === 0 || right.size === 0) return 0;
+	let shared = 0;
+	for (const token of left) if (right.has(token)) shared++;
+	return shared / Math.min(left.size, right.size);
+}
+
+/**
+ * Figures written in a narrative, as canonical strings: `1.320` -> `1320`, `56,3%` -> `56.3`,
+ * `Rp 525 juta` -> `525`. Four-digit years (1900-2099) are left out because sources disagree on them.
+ */
+export function extractNumbers(text: string): Set<string> {
+	const figures = new Set<string>();
+	for (const match of text.matchAll(/\d+(?:[.,]\d+)*/g)) {
+		const raw = match[0];
+		let canonical: string;
+		if (/^\d{1,3}(?:\.\d{3})+$/.test(raw)) canonical = raw.replace(/\./g, '');
+		else if (/^\d+,\d+$/.test(raw)) canonical = raw.replace(',', '.');
+		else if (/^\d{1,3}(?:,\d{3})+$/.test(raw)) canonical = raw.replace(/,/g, '');
+		else canonical = raw;
+		const value = Number(canonical);
+		if (!Number.isFinite(value)) continue;
+		if (/^(19|20)\d\d$/.test(canonical)) continue;
+		figures.add(String(value));
+	}
+	return figures;
+}
+
+/** Folded words of at least three letters that are not stop words and not pure numbers. */
+export function contentWords(text: string, stopWords: ReadonlySet<string>): Set<string> {
+	const words = new Set<string>();
+	for (const word of foldText(text).split(' ')) {
+		if (word.length < 3 || /^\d+$/.test(word) || stopWords.has(word)) continue;
+		words.add(word);
+	}
+	return words;
+}
+
+export interface NarrativeSimilarity {
+	/** Blend of the two parts below, 0..1. */
+	score: number;
+	/** Evidence from shared figures: 1 - 0.5^n for n shared telling figures. */
+	figures: number;
+	/** Shared telling figures (small whole numbers below 10 are too common to tell anything). */
+	sharedFigures: string[];
+	/** Jaccard of content words. */
+	words: number;
+}
+
+/** Word Jaccard at which the word part is fully convincing; paraphrases rarely go higher. */
+const FULL_WORD_OVERLAP = 0.5;
+
+function isTellingFigure(figure: string): boolean {
+	return figure.includes('.') || Number(figure) >= 10;
+}
+
+/**
+ * Paraphrased reports of one innovation keep the same figures (before/after values, people served,
+ * budget, team size) while the wording changes, so shared figures weigh more than shared words.
+ */
+export function narrativeSimilarity(a: string, b: string, stopWords: ReadonlySet<string> = new Set()): NarrativeSimilarity {
+	const figuresA = extractNumbers(a);
+	const figuresB = extractNumbers(b);
+	const sharedFigures = [...figuresA]
+		.filter((figure) => figuresB.has(figure) && isTellingFigure(figure))
+		.sort((x, y) => Number(x) - Number(y));
+	const figures = 1 - 0.5 ** sharedFigures.length;
+	const words = jaccard(contentWords(a, stopWords), contentWords(b, stopWords));
+	const score = 0.6 * figures + 0.4 * Math.min(1, words / FULL_WORD_OVERLAP);
+	return { score, figures, sharedFigures, words };
+}
