@@ -1,0 +1,160 @@
+import { describe, expect, it } from 'vitest';
+import { cleanParagraphs, cleanText, compactText, decodeEntities, foldText, htmlToText, looksLikeHtml } from './text';
+
+describe('cleanText', () => {
+	it.each([
+		['  Kabupaten   Ngada  ', 'Kabupaten Ngada'],
+		['\uFEFFID', 'ID'],
+		['Pemkab\u200B Ngada', 'Pemkab Ngada'],
+		['Si\u200DPintar', 'SiPintar'],
+		['Kota\u00A0Surabaya', 'Kota Surabaya'],
+		['baris satu\r\nbaris dua\tsel', 'baris satu baris dua sel'],
+		['tanda\u00ADpisah', 'tandapisah'],
+		['kontrol\u0007', 'kontrol'],
+		['\u2003lebar\u202F', 'lebar']
+	])('%j -> %j', (input, expected) => expect(cleanText(input)).toBe(expected));
+
+	it('composes to NFC so that equal words compare equal', () => {
+		const decomposed = 'Caf\u0065\u0301';
+		expect(cleanText(decomposed)).toBe('Caf\u00e9');
+		expect(cleanText(decomposed)).toHaveLength(4);
+	});
+
+	it('keeps emoji, including joined emoji sequences, and non-Latin text', () => {
+		expect(cleanText(' Layanan 👍 cepat ')).toBe('Layanan 👍 cepat');
+		const family = '\u{1F468}\u200D\u{1F469}\u200D\u{1F467}';
+		expect(cleanText(`Keluarga ${family}`)).toBe(`Keluarga ${family}`);
+		const womanTechnologist = '\u{1F469}\u{1F3FD}\u200D\u{1F4BB}';
+		expect(cleanText(womanTechnologist)).toBe(womanTechnologist);
+		expect(cleanText('Aksara ꦗꦮ')).toBe('Aksara ꦗꦮ');
+	});
+
+	it('turns null and undefined into the empty string', () => {
+		expect(cleanText(null)).toBe('');
+		expect(cleanText(undefined)).toBe('');
+	});
+});
+
+describe('cleanParagraphs', () => {
+	it('keeps line breaks, collapses spaces per line and blank-line runs', () => {
+		expect(cleanParagraphs('  Satu   dua \r\n\r\n\r\n\r\n  tiga\r\nempat  ')).toBe('Satu dua\n\ntiga\nempat');
+	});
+});
+
+describe('foldText and compactText', () => {
+	it('fold case, accents and punctuation', () => {
+		expect(foldText('  Pemerintah Kab. TOLI-TOLI ')).toBe('pemerintah kab toli toli');
+		expect(foldText('Koperasi & UKM')).toBe('koperasi dan ukm');
+		expect(foldText('Résumé')).toBe('resume');
+	});
+	it('compact ignores spacing and hyphens', () => {
+		expect(compactText('Toli-Toli')).toBe(compactText('Tolitoli'));
+		expect(compactText('Batang Hari')).toBe(compactText('BATANGHARI'));
+	});
+});
+
+describe('decodeEntities', () => {
+	it.each([
+		['a &amp; b', 'a & b'],
+		['&lt;b&gt;', '<b>'],
+		['&quot;kutip&quot; &#39;satu&#39;', '"kutip" \'satu\''],
+		['&#x27;hex&#X27;', "'hex'"],
+		['Rp&nbsp;525', 'Rp 525'],
+		['caf&eacute;', 'café'],
+		['2&ndash;3', '2–3'],
+		['&unknown; tetap', '&unknown; tetap'],
+		['AT&T', 'AT&T'],
+		['&#0;&#xD800;x', 'x']
+	])('%j -> %j', (input, expected) => expect(decodeEntities(input)).toBe(expected));
+});
+
+describe('htmlToText', () => {
+	it('keeps paragraphs, line breaks and list items of editor HTML', () => {
+		const html =
+			'<div><h3>Deskripsi</h3><p>Proyek <em>perubahan</em> di desa.<br>Masalah: antrean.</p>' +
+			'<h3>Capaian</h3><ul><li>Tim 35 orang</li><li>Realisasi dari 82,1% menjadi 95,7%</li></ul></div>';
+		expect(htmlToText(html)).toBe(
+			'Deskripsi\n\nProyek perubahan di desa.\nMasalah: antrean.\n\nCapaian\n\n- Tim 35 orang\n- Realisasi dari 82,1% menjadi 95,7%'
+		);
+	});
+
+	it('numbers ordered list items, honouring start', () => {
+		expect(htmlToText('<ol><li>satu</li><li>dua</li></ol>')).toBe('1. satu\n2. dua');
+		expect(htmlToText('<ol start="4"><li>empat</li><li>lima</li></ol>')).toBe('4. empat\n5. lima');
+	});
+
+	it('keeps nested list items in the same block', () => {
+		expect(htmlToText('<ul><li>a<ul><li>a1</li></ul></li><li>b</li></ul><p>akhir</p>')).toBe('- a\n- a1\n- b\n\nakhir');
+	});
+
+	it('collapses source white space the way a browser does', () => {
+		expect(htmlToText('<p>Satu\n   dua\t\ttiga</p>\n\n\n<p>empat</p>')).toBe('Satu dua tiga\n\nempat');
+	});
+
+	it('turns each <br> into a line break, so two make a blank line', () => {
+		expect(htmlToText('satu<br>dua<br/><br />tiga')).toBe('satu\ndua\n\ntiga');
+	});
+
+	it('keeps the line breaks inside pre', () => {
+		expect(htmlToText('<pre>a\nb\n  c</pre>')).toBe('a\nb\nc');
+	});
+
+	it('drops script, style and comments, including their content', () => {
+		const html = '<p>Aman</p><script>alert("x")</script><style>p{color:red}</style><!-- catatan --><p>lagi</p>';
+		expect(htmlToText(html)).toBe('Aman\n\nlagi');
+	});
+
+	it('drops an unclosed script to the end rather than leaking its code', () => {
+		expect(htmlToText('<p>Teks</p><script>steal()')).toBe('Teks');
+	});
+
+	it('decodes entities and never returns markup, even double-escaped markup', () => {
+		expect(htmlToText('<p>Tom &amp; Jerry &lt;3</p>')).toBe('Tom & Jerry <3');
+		expect(htmlToText('&lt;p&gt;Teks &lt;b&gt;tebal&lt;/b&gt;&lt;/p&gt;')).toBe('Teks tebal');
+		expect(htmlToText('&lt;script&gt;alert(1)&lt;/script&gt;<p>ok</p>')).not.toMatch(/<\/?script/i);
+		expect(htmlToText('&amp;lt;img src=x onerror=alert(1)&amp;gt;teks')).toBe('teks');
+	});
+
+	it('tolerates broken markup', () => {
+		expect(htmlToText('<p>Satu<p>Dua</div><b>tiga')).toBe('Satu\n\nDua\n\ntiga');
+		expect(htmlToText('<p title="a > b">Isi</p>')).toBe('Isi');
+		expect(htmlToText('<P CLASS=x>Besar</P>')).toBe('Besar');
+		expect(htmlToText('<p>teks</p><p')).toBe('teks');
+	});
+
+	it('treats a lone less-than sign as text', () => {
+		expect(htmlToText('<p>usia < 5 tahun dan > 2 tahun</p>')).toBe('usia < 5 tahun dan > 2 tahun');
+	});
+
+	it('separates table cells and rows', () => {
+		expect(htmlToText('<table><tr><th>Sebelum</th><th>Sesudah</th></tr><tr><td>82,1%</td><td>95,7%</td></tr></table>')).toBe(
+			'Sebelum | Sesudah\n82,1% | 95,7%'
+		);
+	});
+
+	it('leaves plain text with its own line breaks', () => {
+		expect(htmlToText('Baris satu\nBaris dua\n\n\nParagraf baru')).toBe('Baris satu\nBaris dua\n\nParagraf baru');
+	});
+
+	it('strips BOM and zero-width characters and composes NFC', () => {
+		expect(htmlToText('\uFEFF<p>Caf\u0065\u0301\u200B</p>')).toBe('Caf\u00e9');
+	});
+
+	it('keeps emoji', () => {
+		expect(htmlToText('<p>Cepat &#128077; 👍</p>')).toBe('Cepat 👍 👍');
+	});
+
+	it('gives the empty string for nothing', () => {
+		expect(htmlToText(null)).toBe('');
+		expect(htmlToText('<p> </p><br>')).toBe('');
+	});
+});
+
+describe('looksLikeHtml', () => {
+	it('tells markup from text', () => {
+		expect(looksLikeHtml('<p>x</p>')).toBe(true);
+		expect(looksLikeHtml('a &amp; b')).toBe(true);
+		expect(looksLikeHtml('usia < 5 dan > 2')).toBe(false);
+		expect(looksLikeHtml('AT&T')).toBe(false);
+	});
+});
