@@ -153,3 +153,19 @@ export const THEMES = [
 	'Prioritas Aktual Presiden',
 	'Non Tematik'
 ] as const;
+
+/** Month names as Indonesian documents write them. */
+export const MONTH_NAMES = [
+	'Januari',
+	'Februari',
+	'Maret',
+	'April',
+	'Mei',
+	'Juni',
+	'Juli',
+	'Agustus',
+	'September',
+	'Oktober',
+	'November',
+	'Desember'
+] as const;

@@ -1,19 +1,7 @@
 /** Number, money and date formats as Indonesian documents write them (`1.320`, `24,6%`, `3 Oktober 2024`). */
+import { MONTH_NAMES } from '../vocabulary';
 
-export const MONTHS = [
-	'Januari',
-	'Februari',
-	'Maret',
-	'April',
-	'Mei',
-	'Juni',
-	'Juli',
-	'Agustus',
-	'September',
-	'Oktober',
-	'November',
-	'Desember'
-] as const;
+export const MONTHS = MONTH_NAMES;
 
 /** `1234.5` with 1 decimal -> `1.234,5`. Done by hand so the output never depends on ICU data. */
 export function formatNumber(value: number, decimals = 0): string {

@@ -3,6 +3,7 @@
  * `03/10/2024` / `03-10-2024`, Indonesian month names, Excel serials and exceljs Date cells;
  * decimal comma with dot thousands. Errors are in Bahasa Indonesia and name the value.
  */
+import { MONTH_NAMES } from '../vocabulary';
 import { cleanText } from './text';
 
 export interface ParseProblem {
@@ -14,20 +15,7 @@ export interface SourceDateOptions {
 	excelSerial?: boolean;
 }
 
-const MONTH_NAMES_ID = [
-	'Januari',
-	'Februari',
-	'Maret',
-	'April',
-	'Mei',
-	'Juni',
-	'Juli',
-	'Agustus',
-	'September',
-	'Oktober',
-	'November',
-	'Desember'
-] as const;
+const MONTH_NAMES_ID = MONTH_NAMES;
 
 /** Month names and abbreviations (lower case, without a trailing dot) -> month number. */
 const MONTHS: ReadonlyMap<string, number> = new Map<string, number>([
