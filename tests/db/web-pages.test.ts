@@ -1,6 +1,7 @@
 import { isHttpError } from '@sveltejs/kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listHomeHighlights } from '../../src/lib/server/services/list-home-highlights';
+import { updateInnovation } from '../../src/lib/server/services/update-innovation';
 import { load as loadHome } from '../../src/routes/+page.server';
 import { load as loadInnovation } from '../../src/routes/inovasi/[id]/+page.server';
 import { load as loadAgencies } from '../../src/routes/instansi/+page.server';
@@ -142,6 +143,25 @@ describe('innovation page', () => {
 			{ field: 'stage', source: 'manual', sourceLabel: null, externalId: null },
 			{ field: 'title', source: 'panrb', sourceLabel: 'KemenPANRB (SINOVIK/KIPP)', externalId: 'P-1' }
 		]);
+	});
+
+	it('shows the change history without naming who made it', async () => {
+		const innovation = await createInnovation(database.db, {
+			title: 'LAYANAN RIWAYAT',
+			agency_id: 'kemenpanrb',
+			stage: 'penciptaan'
+		});
+		await updateInnovation(database.db, { id: 'kurator@panrb.example', role: 'kurator' }, {
+			id: innovation.id,
+			expectedVersion: 1,
+			changes: { title: 'LAYANAN RIWAYAT DESA', stage: 'pengembangan' },
+			reason: 'Judul disesuaikan'
+		});
+		const data = await run(loadInnovation, `/inovasi/${innovation.id}`, { id: innovation.id });
+		expect(data.history).toEqual([
+			{ version: 2, action: 'update', changedAt: expect.any(String), fields: ['stage', 'title'], reason: 'Judul disesuaikan' }
+		]);
+		expect(JSON.stringify(data)).not.toContain('kurator@panrb.example');
 	});
 
 	it('answers 404 with the error table message for unknown and malformed ids', async () => {

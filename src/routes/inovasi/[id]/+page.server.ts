@@ -16,6 +16,7 @@ import { toInnovationCard } from '$lib/server/http/innovation-cards';
 import { describeMatchReason } from '$lib/server/http/match-reasons';
 import { orPageError, throwPageError } from '$lib/server/http/page-errors';
 import { getInnovationDetails } from '$lib/server/services/get-innovation-details';
+import { listInnovationHistory } from '$lib/server/services/list-innovation-history';
 import type { PageServerLoad } from './$types';
 
 const NARRATIVE_ORDER = [
@@ -36,9 +37,10 @@ const label = <T extends Record<string, string>>(labels: T, code: string | null)
 export const load: PageServerLoad = async ({ locals, params }) => {
 	if (!INNOVATION_ID_PATTERN.test(params.id)) throwPageError(new AppError('INNOVATION_NOT_FOUND'));
 	// Contact data is personal: the public page never asks for it.
-	const { innovation: i, similar } = await orPageError(
-		getInnovationDetails(locals.db.db, params.id, { includeContact: false })
-	);
+	const [{ innovation: i, similar }, history] = await Promise.all([
+		orPageError(getInnovationDetails(locals.db.db, params.id, { includeContact: false })),
+		listInnovationHistory(locals.db.db, params.id)
+	]);
 	const video = safeExternalUrl(i.videoUrl);
 	return {
 		innovation: {
@@ -92,6 +94,14 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			version: i.version,
 			updatedAt: i.updatedAt
 		},
-		similar: similar.map(toInnovationCard)
+		similar: similar.map(toInnovationCard),
+		// Who changed it stays with the curators; the public sees when, what and why.
+		history: history.map((h) => ({
+			version: h.version,
+			action: h.action,
+			changedAt: h.changedAt,
+			fields: Object.keys(h.changes).sort(),
+			reason: h.reason
+		}))
 	};
 };
