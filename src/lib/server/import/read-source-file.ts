@@ -1,0 +1,343 @@
+/**
+ * Reads a source export (CSV, XLSX, JSON array or JSON Lines) from its bytes into rows keyed by
+ * header. No file system access and no interpretation of values: the mapping profile picks the
+ * fields and the normaliser parses them. A bad row is reported and skipped; only a file that
+ * cannot be read at all throws (AppError FILE_UNREADABLE).
+ */
+import { CsvError, parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
+import { AppError } from '../errors';
+
+export type SourceFileFormat = 'csv' | 'xlsx' | 'json' | 'jsonl';
+export type CellValue = string | number | Date | null;
+
+export interface SourceRow {
+	/** Where the row is: the line a CSV record starts on, the worksheet row, the JSON Lines line, or the position (1-based) in a JSON array. */
+	rowNumber: number;
+	values: Record<string, CellValue>;
+}
+
+export interface RowProblem {
+	rowNumber: number;
+	message: string;
+	/** What was read of the row, so it can be kept in quarantine. */
+	raw?: string;
+}
+
+export interface SourceFile {
+	format: SourceFileFormat;
+	headers: string[];
+	rows: SourceRow[];
+	/** Rows that could not be read; the rest of the file is still returned. */
+	problems: RowProblem[];
+	/** Row numbers of fully empty rows that were skipped. */
+	emptyRows: number[];
+	/** Things the reader decided that an operator should know, e.g. which worksheet it used. */
+	notes: string[];
+	delimiter?: ',' | ';';
+	sheetName?: string;
+}
+
+export interface ReadSourceOptions {
+	format: SourceFileFormat | 'auto';
+	fileName?: string;
+	/** Worksheet to read from an XLSX file; `Inovasi` by default, the first sheet when absent. */
+	sheet?: string;
+}
+
+const DEFAULT_SHEET = 'Inovasi';
+
+export async function readSourceRows(bytes: Uint8Array, options: ReadSourceOptions): Promise<SourceFile> {
+	const format = options.format === 'auto' ? detectFormat(bytes, options.fileName) : options.format;
+	if (format === 'xlsx') return readXlsx(bytes, options.sheet ?? DEFAULT_SHEET);
+	const text = decodeUtf8(bytes);
+	if (text.trim() === '') throw new AppError('FILE_UNREADABLE', 'Berkas kosong.');
+	if (format === 'csv') return readCsv(text);
+	if (format === 'json') return readJson(text);
+	return readJsonLines(text);
+}
+
+export function detectFormat(bytes: Uint8Array, fileName?: string): SourceFileFormat {
+	const extension = fileName?.toLowerCase().match(/\.([a-z]+)$/)?.[1];
+	if (extension === 'csv' || extension === 'txt') return 'csv';
+	if (extension === 'xlsx') return 'xlsx';
+	if (extension === 'json') return 'json';
+	if (extension === 'jsonl' || extension === 'ndjson') return 'jsonl';
+	// A ZIP container is the only binary format accepted.
+	if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04) return 'xlsx';
+	const text = new TextDecoder('utf-8').decode(bytes.subarray(0, 4096)).replace(/^\uFEFF/, '').trimStart();
+	if (text.startsWith('[')) return 'json';
+	if (text.startsWith('{')) {
+		try {
+			JSON.parse(new TextDecoder('utf-8').decode(bytes).replace(/^\uFEFF/, ''));
+			return 'json';
+		} catch {
+			return 'jsonl';
+		}
+	}
+	return 'csv';
+}
+
+function decodeUtf8(bytes: Uint8Array): string {
+	try {
+		return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
+	} catch {
+		throw new AppError('FILE_UNREADABLE', 'Berkas tidak dapat dibaca: isinya bukan teks UTF-8. Simpan ulang berkas sebagai UTF-8.');
+	}
+}
+
+/** The delimiter used more often in the header line, outside quotes; comma when neither is. */
+export function detectDelimiter(text: string): ',' | ';' {
+	let commas = 0;
+	let semicolons = 0;
+	let quoted = false;
+	for (const char of text) {
+		if (char === '"') quoted = !quoted;
+		else if (!quoted && (char === '\n' || char === '\r')) break;
+		else if (!quoted && char === ',') commas++;
+		else if (!quoted && char === ';') semicolons++;
+	}
+	return semicolons > commas ? ';' : ',';
+}
+
+function readCsv(text: string): SourceFile {
+	const delimiter = detectDelimiter(text);
+	let records: Array<{ record: string[]; raw: string }>;
+	try {
+		// Empty lines are kept as records so that line numbers can be counted from the raw text.
+		// With raw: true each record comes as {record, raw}; the typings do not model that option.
+		records = parse(text, { delimiter, relax_column_count: true, raw: true, skip_empty_lines: false }) as unknown as Array<{
+			record: string[];
+			raw: string;
+		}>;
+	} catch (error) {
+		if (error instanceof CsvError) {
+			throw new AppError('FILE_UNREADABLE', `Berkas CSV tidak dapat dibaca (${csvErrorMessage(error)}).`);
+		}
+		throw error;
+	}
+
+	let line = 1;
+	const located = records.map(({ record, raw }) => {
+		const at = line;
+		// raw may or may not end with the record's line break, depending on the line ending.
+		line += 1 + (raw.replace(/(\r\n|\r|\n)$/, '').match(/\n/g)?.length ?? 0);
+		return { record, raw, line: at };
+	});
+	const headerIndex = located.findIndex(({ record }) => !isEmptyRecord(record));
+	if (headerIndex < 0) throw new AppError('FILE_UNREADABLE', 'Berkas kosong.');
+	const headers = uniqueHeaders(located[headerIndex]!.record);
+
+	const rows: SourceRow[] = [];
+	const problems: RowProblem[] = [];
+	const emptyRows: number[] = [];
+	for (const { record, raw, line: rowNumber } of located.slice(headerIndex + 1)) {
+		if (isEmptyRecord(record)) {
+			emptyRows.push(rowNumber);
+			continue;
+		}
+		// Extra empty fields at the end (a trailing separator) lose nothing and are tolerated.
+		const extra = record.slice(headers.length);
+		if (record.length < headers.length || !isEmptyRecord(extra)) {
+			problems.push({
+				rowNumber,
+				message: `Baris ${rowNumber} berisi ${record.length} kolom, padahal judul kolom berjumlah ${headers.length}.`,
+				raw: raw.replace(/(\r\n|\r|\n)$/, '')
+			});
+			continue;
+		}
+		const values: Record<string, CellValue> = {};
+		headers.forEach((header, index) => {
+			const value = record[index] ?? '';
+			values[header] = value === '' ? null : value;
+		});
+		rows.push({ rowNumber, values });
+	}
+	return withoutBlankColumns(located[headerIndex]!.record, { format: 'csv', headers, rows, problems, emptyRows, notes: [], delimiter });
+}
+
+function csvErrorMessage(error: CsvError): string {
+	const lines = (error as CsvError & { lines?: number }).lines;
+	if (error.code === 'CSV_QUOTE_NOT_CLOSED') return `tanda kutip tidak ditutup${lines ? ` sejak sekitar baris ${lines}` : ''}`;
+	if (error.code === 'CSV_INVALID_CLOSING_QUOTE') return `tanda kutip tidak valid${lines ? ` di baris ${lines}` : ''}`;
+	return `format CSV tidak valid${lines ? ` di baris ${lines}` : ''}`;
+}
+
+function isEmptyRecord(record: readonly string[]): boolean {
+	return record.every((value) => value.trim() === '');
+}
+
+async function readXlsx(bytes: Uint8Array, sheetName: string): Promise<SourceFile> {
+	const workbook = new ExcelJS.Workbook();
+	try {
+		await workbook.xlsx.load(
+			bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
+		);
+	} catch {
+		throw new AppError('FILE_UNREADABLE', 'Berkas XLSX tidak dapat dibaca. Pastikan berkas disimpan dalam format Excel (.xlsx).');
+	}
+	const notes: string[] = [];
+	let worksheet = workbook.worksheets.find((sheet) => sheet.name.trim().toLowerCase() === sheetName.toLowerCase());
+	if (!worksheet) {
+		worksheet = workbook.worksheets[0];
+		if (!worksheet) throw new AppError('FILE_UNREADABLE', 'Berkas XLSX tidak berisi lembar kerja.');
+		notes.push(`Lembar "${sheetName}" tidak ditemukan; yang dibaca lembar pertama, "${worksheet.name}".`);
+	}
+
+	const headerRow = worksheet.getRow(1);
+	const width = Math.max(headerRow.cellCount, worksheet.columnCount);
+	const headerCells: string[] = [];
+	for (let column = 1; column <= width; column++) {
+		const value = cellValue(headerRow.getCell(column).value);
+		headerCells.push(value instanceof Date ? value.toISOString() : value === null ? '' : String(value));
+	}
+	if (isEmptyRecord(headerCells)) throw new AppError('FILE_UNREADABLE', 'Baris pertama lembar kerja (judul kolom) kosong.');
+	const headers = uniqueHeaders(headerCells);
+
+	const rows: SourceRow[] = [];
+	const emptyRows: number[] = [];
+	for (let rowNumber = 2; rowNumber <= worksheet.rowCount; rowNumber++) {
+		const row = worksheet.getRow(rowNumber);
+		const values: Record<string, CellValue> = {};
+		let empty = true;
+		headers.forEach((header, index) => {
+			const value = cellValue(row.getCell(index + 1).value);
+			values[header] = value;
+			if (value !== null && !(typeof value === 'string' && value.trim() === '')) empty = false;
+		});
+		if (empty) emptyRows.push(rowNumber);
+		else rows.push({ rowNumber, values });
+	}
+	// Trailing rows Excel counts but that hold nothing are not worth reporting.
+	while (emptyRows.length > 0 && emptyRows.at(-1)! > (rows.at(-1)?.rowNumber ?? 1)) emptyRows.pop();
+	return withoutBlankColumns(headerCells, {
+		format: 'xlsx',
+		headers,
+		rows,
+		problems: [],
+		emptyRows,
+		notes,
+		sheetName: worksheet.name
+	});
+}
+
+/** A cell as the value a person sees: rich text and links as their text, formulas as their result. */
+function cellValue(value: ExcelJS.CellValue | undefined): CellValue {
+	if (value === null || value === undefined) return null;
+	if (typeof value === 'string') return value === '' ? null : value;
+	if (typeof value === 'number' || value instanceof Date) return value;
+	if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
+	if ('richText' in value) return cellValue(value.richText.map((part) => part.text).join(''));
+	if ('hyperlink' in value) return cellValue(value.text as ExcelJS.CellValue);
+	if ('formula' in value || 'sharedFormula' in value) return cellValue((value as { result?: ExcelJS.CellValue }).result);
+	// Error cells (#N/A, #REF!) carry no value.
+	if ('error' in value) return null;
+	return null;
+}
+
+function readJson(text: string): SourceFile {
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(text);
+	} catch (error) {
+		throw new AppError('FILE_UNREADABLE', `Berkas JSON tidak valid: ${(error as Error).message}`);
+	}
+	// The Inoland API wraps a page of records as {"data": [...]}; a saved page is accepted too.
+	const items = Array.isArray(parsed)
+		? parsed
+		: isPlainObject(parsed) && Array.isArray(parsed.data)
+			? (parsed.data as unknown[])
+			: null;
+	if (!items) {
+		throw new AppError('FILE_UNREADABLE', 'Berkas JSON harus berisi daftar (array) objek, atau objek dengan daftar di "data".');
+	}
+	const collected = new RowCollector('json');
+	items.forEach((item, index) => collected.add(index + 1, item, `Data ke-${index + 1}`));
+	return collected.result();
+}
+
+function readJsonLines(text: string): SourceFile {
+	const collected = new RowCollector('jsonl');
+	text.split('\n').forEach((line, index) => {
+		const rowNumber = index + 1;
+		if (line.trim() === '') return;
+		let parsed: unknown;
+		try {
+			parsed = JSON.parse(line);
+		} catch (error) {
+			collected.problems.push({
+				rowNumber,
+				message: `Baris ${rowNumber} bukan JSON yang valid: ${(error as Error).message}`,
+				raw: line.replace(/\r$/, '')
+			});
+			return;
+		}
+		collected.add(rowNumber, parsed, `Baris ${rowNumber}`);
+	});
+	if (collected.rows.length === 0 && collected.problems.length > 0) {
+		throw new AppError('FILE_UNREADABLE', `Berkas JSON Lines tidak berisi satu pun baris yang valid. ${collected.problems[0]!.message}`);
+	}
+	return collected.result();
+}
+
+class RowCollector {
+	readonly rows: SourceRow[] = [];
+	readonly problems: RowProblem[] = [];
+	private readonly headers = new Set<string>();
+	constructor(private readonly format: 'json' | 'jsonl') {}
+
+	add(rowNumber: number, item: unknown, label: string): void {
+		if (!isPlainObject(item)) {
+			this.problems.push({ rowNumber, message: `${label} bukan objek JSON.`, raw: JSON.stringify(item) });
+			return;
+		}
+		const values: Record<string, CellValue> = {};
+		for (const [key, value] of Object.entries(item)) {
+			this.headers.add(key);
+			values[key] = jsonValue(value);
+		}
+		this.rows.push({ rowNumber, values });
+	}
+
+	result(): SourceFile {
+		const headers = [...this.headers];
+		// Every row gets every header, so an absent key reads like an empty cell.
+		for (const row of this.rows) for (const header of headers) row.values[header] ??= null;
+		return { format: this.format, headers, rows: this.rows, problems: this.problems, emptyRows: [], notes: [] };
+	}
+}
+
+function jsonValue(value: unknown): CellValue {
+	if (value === null || value === undefined || value === '') return null;
+	if (typeof value === 'string' || typeof value === 'number') return value;
+	if (typeof value === 'boolean') return value ? 'true' : 'false';
+	// Nested values are kept whole as JSON text rather than dropped.
+	return JSON.stringify(value);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Blank headers are named by position and repeated ones numbered, so no column overwrites another. */
+function uniqueHeaders(cells: readonly string[]): string[] {
+	const seen = new Map<string, number>();
+	return cells.map((cell, index) => {
+		const stripped = cell.replace(/^\uFEFF/, '');
+		const header = stripped.trim() === '' ? `Kolom ${index + 1}` : stripped;
+		const count = (seen.get(header) ?? 0) + 1;
+		seen.set(header, count);
+		return count === 1 ? header : `${header} (${count})`;
+	});
+}
+
+/** Drops columns without a header that hold nothing, e.g. trailing separators left by Excel. */
+function withoutBlankColumns(headerCells: readonly string[], file: SourceFile): SourceFile {
+	const blank = file.headers.filter(
+		(header, index) =>
+			(headerCells[index] ?? '').trim() === '' && file.rows.every((row) => row.values[header] === null)
+	);
+	if (blank.length === 0) return file;
+	for (const row of file.rows) for (const header of blank) delete row.values[header];
+	return { ...file, headers: file.headers.filter((header) => !blank.includes(header)) };
+}
