@@ -30,6 +30,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command:
 	export: {
 		summary: 'Mengekspor semua inovasi ke JSON, CSV atau XLSX',
 		load: () => import('./commands/export')
+	},
+	import: {
+		summary: 'Mengimpor ekspor sumber (panrb, kemendagri, lan) dari berkas',
+		load: () => import('./commands/import')
 	}
 };
 

@@ -215,6 +215,77 @@ export interface SchemaMigrationsTable {
 	applied_at: CreatedAt;
 }
 
+export type ImportRunStatus = 'running' | 'succeeded' | 'partly' | 'failed';
+
+export interface ImportCounts {
+	read: number;
+	inserted: number;
+	updated: number;
+	unchanged: number;
+	linked: number;
+	review: number;
+	rejected: number;
+	skippedEmpty: number;
+}
+
+export interface ImportRunsTable {
+	id: Generated<number>;
+	source: SourceKey;
+	file_name: string;
+	checksum: string;
+	status: ColumnType<ImportRunStatus, ImportRunStatus | undefined, ImportRunStatus>;
+	counts: ColumnType<ImportCounts, string | undefined, string>;
+	actor: string;
+	started_at: CreatedAt;
+	finished_at: Timestamp | null;
+	error: string | null;
+}
+
+export interface QuarantineReason {
+	category: string;
+	field?: string;
+	message: string;
+}
+
+export interface QuarantinedRowsTable {
+	id: Generated<number>;
+	run_id: number;
+	source: SourceKey;
+	external_id: string | null;
+	row_number: number;
+	raw: Json<Record<string, unknown>>;
+	reasons: Json<QuarantineReason[]>;
+	created_at: CreatedAt;
+}
+
+export interface SourceRecordVersionsTable {
+	id: Generated<number>;
+	source_record_id: number;
+	record_version: number;
+	raw: Json<Record<string, unknown>>;
+	mapped: Json<Record<string, unknown>>;
+	replaced_at: CreatedAt;
+}
+
+export interface SourceRecordBlockKeysTable {
+	source_record_id: number;
+	key: string;
+}
+
+export type MatchReviewStatus = 'open' | 'confirmed' | 'rejected';
+
+export interface MatchReviewsTable {
+	id: Generated<number>;
+	source_record_a: number;
+	source_record_b: number;
+	score: number;
+	reasons: ColumnType<unknown[], string | undefined, string>;
+	status: ColumnType<MatchReviewStatus, MatchReviewStatus | undefined, MatchReviewStatus>;
+	decided_by: string | null;
+	decided_at: Timestamp | null;
+	created_at: CreatedAt;
+}
+
 export interface DB {
 	regions: RegionsTable;
 	region_characteristics: RegionCharacteristicsTable;
@@ -228,6 +299,11 @@ export interface DB {
 	users: UsersTable;
 	change_history: ChangeHistoryTable;
 	schema_migrations: SchemaMigrationsTable;
+	import_runs: ImportRunsTable;
+	quarantined_rows: QuarantinedRowsTable;
+	source_record_versions: SourceRecordVersionsTable;
+	source_record_block_keys: SourceRecordBlockKeysTable;
+	match_reviews: MatchReviewsTable;
 }
 
 export type Region = Selectable<RegionsTable>;

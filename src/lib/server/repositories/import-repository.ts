@@ -1,0 +1,340 @@
+import { sql, type Kysely } from 'kysely';
+import type {
+	AgencyKind,
+	DB,
+	FieldProvenance,
+	ImportCounts,
+	ImportRunStatus,
+	NewInnovationRow,
+	QuarantineReason,
+	RegionLevel,
+	SourceKey
+} from '../db/schema';
+
+// ---------------------------------------------------------------------------------------------
+// Reference data for the resolvers
+
+export function listAgenciesForResolver(db: Kysely<DB>) {
+	return db
+		.selectFrom('agencies')
+		.select(['id', 'name', 'kind', 'abbreviation', 'aliases', 'region_code', 'panrb_id'])
+		.orderBy('id')
+		.execute() as Promise<
+		{ id: string; name: string; kind: AgencyKind; abbreviation: string | null; aliases: string[]; region_code: string | null; panrb_id: string | null }[]
+	>;
+}
+
+export function listRegionsForResolver(db: Kysely<DB>) {
+	return db
+		.selectFrom('regions')
+		.select(['code', 'name', 'level', 'parent_code'])
+		.where('level', 'in', ['provinsi', 'kabupaten', 'kota'])
+		.orderBy('code')
+		.execute() as Promise<{ code: string; name: string; level: RegionLevel; parent_code: string | null }[]>;
+}
+
+/** Stores PANRB agency ids learned from PANRB rows, never overwriting one or taking an id in use. */
+export async function setMissingAgencyPanrbIds(db: Kysely<DB>, learned: { agencyId: string; panrbId: string }[]): Promise<void> {
+	for (const { agencyId, panrbId } of learned) {
+		await db
+			.updateTable('agencies')
+			.set({ panrb_id: panrbId })
+			.where('id', '=', agencyId)
+			.where('panrb_id', 'is', null)
+			.where((eb) => eb.not(eb.exists(eb.selectFrom('agencies as other').select('other.id').where('other.panrb_id', '=', panrbId))))
+			.execute();
+	}
+}
+
+// ---------------------------------------------------------------------------------------------
+// Runs and quarantine
+
+export async function createImportRun(
+	db: Kysely<DB>,
+	run: { source: SourceKey; fileName: string; checksum: string; actor: string; counts: ImportCounts }
+): Promise<number> {
+	const row = await db
+		.insertInto('import_runs')
+		.values({ source: run.source, file_name: run.fileName, checksum: run.checksum, actor: run.actor, counts: JSON.stringify(run.counts) })
+		.returning('id')
+		.executeTakeFirstOrThrow();
+	return row.id;
+}
+
+export async function updateImportRun(
+	db: Kysely<DB>,
+	id: number,
+	update: { counts: ImportCounts; status?: ImportRunStatus; error?: string | null; finished?: boolean }
+): Promise<void> {
+	await db
+		.updateTable('import_runs')
+		.set({
+			counts: JSON.stringify(update.counts),
+			...(update.status ? { status: update.status } : {}),
+			...(update.error !== undefined ? { error: update.error } : {}),
+			...(update.finished ? { finished_at: sql<Date>`now()` } : {})
+		})
+		.where('id', '=', id)
+		.execute();
+}
+
+export function findImportRun(db: Kysely<DB>, id: number) {
+	return db.selectFrom('import_runs').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export interface QuarantineInput {
+	runId: number;
+	source: SourceKey;
+	externalId: string | null;
+	rowNumber: number;
+	raw: Record<string, unknown>;
+	reasons: QuarantineReason[];
+}
+
+export async function quarantineRows(db: Kysely<DB>, rows: QuarantineInput[]): Promise<void> {
+	if (rows.length === 0) return;
+	await db
+		.insertInto('quarantined_rows')
+		.values(
+			rows.map((r) => ({
+				run_id: r.runId,
+				source: r.source,
+				external_id: r.externalId,
+				row_number: r.rowNumber,
+				raw: JSON.stringify(r.raw),
+				reasons: JSON.stringify(r.reasons)
+			}))
+		)
+		.execute();
+}
+
+export function listQuarantinedRows(db: Kysely<DB>, runId: number) {
+	return db.selectFrom('quarantined_rows').selectAll().where('run_id', '=', runId).orderBy('row_number').execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Source records
+
+export interface StoredSourceRecord {
+	id: number;
+	source: SourceKey;
+	external_id: string;
+	innovation_id: string | null;
+	raw: Record<string, unknown>;
+	mapped: Record<string, unknown>;
+	record_version: number;
+}
+
+export function findSourceRecords(db: Kysely<DB>, source: SourceKey, externalIds: string[]): Promise<StoredSourceRecord[]> {
+	if (externalIds.length === 0) return Promise.resolve([]);
+	return db
+		.selectFrom('source_records')
+		.select(['id', 'source', 'external_id', 'innovation_id', 'raw', 'mapped', 'record_version'])
+		.where('source', '=', source)
+		.where('external_id', 'in', externalIds)
+		.execute();
+}
+
+export async function insertSourceRecords(
+	db: Kysely<DB>,
+	records: { source: SourceKey; externalId: string; raw: Record<string, unknown>; mapped: Record<string, unknown> }[]
+): Promise<Map<string, number>> {
+	const ids = new Map<string, number>();
+	if (records.length === 0) return ids;
+	const rows = await db
+		.insertInto('source_records')
+		.values(records.map((r) => ({ source: r.source, external_id: r.externalId, raw: JSON.stringify(r.raw), mapped: JSON.stringify(r.mapped) })))
+		.returning(['id', 'external_id'])
+		.execute();
+	for (const row of rows) ids.set(row.external_id, row.id);
+	return ids;
+}
+
+/** Keeps the current content as a version, then stores the new content with the next version number. */
+export async function replaceSourceRecord(
+	db: Kysely<DB>,
+	current: StoredSourceRecord,
+	next: { raw: Record<string, unknown>; mapped: Record<string, unknown> }
+): Promise<void> {
+	await db
+		.insertInto('source_record_versions')
+		.values({
+			source_record_id: current.id,
+			record_version: current.record_version,
+			raw: JSON.stringify(current.raw),
+			mapped: JSON.stringify(current.mapped)
+		})
+		.onConflict((oc) => oc.columns(['source_record_id', 'record_version']).doNothing())
+		.execute();
+	await db
+		.updateTable('source_records')
+		.set({
+			raw: JSON.stringify(next.raw),
+			mapped: JSON.stringify(next.mapped),
+			record_version: current.record_version + 1,
+			imported_at: sql<Date>`now()`
+		})
+		.where('id', '=', current.id)
+		.execute();
+}
+
+export function listSourceRecordVersions(db: Kysely<DB>, sourceRecordId: number) {
+	return db.selectFrom('source_record_versions').selectAll().where('source_record_id', '=', sourceRecordId).orderBy('record_version').execute();
+}
+
+/** Links source records to their innovations with score and reasons, in one statement per 500. */
+export async function setSourceRecordMatches(
+	db: Kysely<DB>,
+	matches: { sourceRecordId: number; innovationId: string; score: number | null; reasons: unknown[] }[]
+): Promise<void> {
+	for (let i = 0; i < matches.length; i += 500) {
+		const values = matches
+			.slice(i, i + 500)
+			.map((m) => sql`(${m.sourceRecordId}::bigint, ${m.innovationId}::text, ${m.score}::numeric, ${JSON.stringify(m.reasons)}::jsonb)`);
+		await sql`
+			update source_records as sr
+			set innovation_id = v.innovation_id, match_score = v.score, match_reasons = v.reasons
+			from (values ${sql.join(values)}) as v (id, innovation_id, score, reasons)
+			where sr.id = v.id`.execute(db);
+	}
+}
+
+export async function replaceBlockKeys(db: Kysely<DB>, entries: { sourceRecordId: number; keys: string[] }[]): Promise<void> {
+	if (entries.length === 0) return;
+	await db
+		.deleteFrom('source_record_block_keys')
+		.where(
+			'source_record_id',
+			'in',
+			entries.map((e) => e.sourceRecordId)
+		)
+		.execute();
+	const rows = entries.flatMap((e) => e.keys.map((key) => ({ source_record_id: e.sourceRecordId, key })));
+	for (let i = 0; i < rows.length; i += 1000) {
+		await db.insertInto('source_record_block_keys').values(rows.slice(i, i + 1000)).execute();
+	}
+}
+
+/**
+ * Linked source records sharing a blocking key with the given keys. Keys held by more than
+ * `maxBlockSize` records say too little to be worth comparing and are left out, which keeps the
+ * candidate set bounded however large the registry grows.
+ */
+export async function findBlockCandidates(
+	db: Kysely<DB>,
+	keys: string[],
+	maxBlockSize: number
+): Promise<{ id: number; source: SourceKey; external_id: string; innovation_id: string; mapped: Record<string, unknown>; key: string }[]> {
+	if (keys.length === 0) return [];
+	const usable = await db
+		.selectFrom('source_record_block_keys')
+		.select('key')
+		.where('key', 'in', keys)
+		.groupBy('key')
+		.having((eb) => eb.fn.countAll(), '<=', maxBlockSize)
+		.execute();
+	if (usable.length === 0) return [];
+	const rows = await db
+		.selectFrom('source_record_block_keys as k')
+		.innerJoin('source_records as sr', 'sr.id', 'k.source_record_id')
+		.select(['sr.id', 'sr.source', 'sr.external_id', 'sr.innovation_id', 'sr.mapped', 'k.key'])
+		.where(
+			'k.key',
+			'in',
+			usable.map((u) => u.key)
+		)
+		.where('sr.innovation_id', 'is not', null)
+		.execute();
+	return rows as { id: number; source: SourceKey; external_id: string; innovation_id: string; mapped: Record<string, unknown>; key: string }[];
+}
+
+/** Innovation id of every stored record of the sources, for comparing against the ground truth. */
+export function listSourceRecordLinks(db: Kysely<DB>) {
+	return db.selectFrom('source_records').select(['source', 'external_id', 'innovation_id', 'record_version']).execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Canonical innovations, awards and reviews
+
+export function findInnovationsForImport(db: Kysely<DB>, ids: string[]) {
+	if (ids.length === 0) return Promise.resolve([]);
+	return db.selectFrom('innovations').selectAll().where('id', 'in', ids).execute();
+}
+
+export async function insertInnovations(db: Kysely<DB>, rows: NewInnovationRow[]): Promise<void> {
+	for (let i = 0; i < rows.length; i += 200) await db.insertInto('innovations').values(rows.slice(i, i + 200)).execute();
+}
+
+export async function updateImportedInnovation(
+	db: Kysely<DB>,
+	id: string,
+	values: Record<string, unknown>,
+	provenance: Record<string, FieldProvenance>
+): Promise<number> {
+	const row = await db
+		.updateTable('innovations')
+		.set({ ...(values as object), provenance: JSON.stringify(provenance), version: sql<number>`version + 1`, updated_at: sql<Date>`now()` })
+		.where('id', '=', id)
+		.returning('version')
+		.executeTakeFirstOrThrow();
+	return row.version;
+}
+
+/** Adds awards an innovation does not have yet (same programme, year and level). */
+export async function addMissingAwards(
+	db: Kysely<DB>,
+	awards: { innovationId: string; programme: 'KIPP'; year: number; level: string; category: string | null }[]
+): Promise<void> {
+	for (const award of awards) {
+		await db
+			.insertInto('awards')
+			.columns(['innovation_id', 'programme', 'year', 'level', 'category'])
+			.expression(
+				db
+					.selectNoFrom([
+						sql<string>`${award.innovationId}`.as('innovation_id'),
+						sql<string>`${award.programme}`.as('programme'),
+						sql<number>`${award.year}::integer`.as('year'),
+						sql<string>`${award.level}`.as('level'),
+						sql<string | null>`${award.category}::text`.as('category')
+					])
+					.where((eb) =>
+						eb.not(
+							eb.exists(
+								eb
+									.selectFrom('awards')
+									.select('id')
+									.where('innovation_id', '=', award.innovationId)
+									.where('programme', '=', award.programme)
+									.where('year', '=', award.year)
+									.where('level', '=', award.level)
+							)
+						)
+					)
+			)
+			.execute();
+	}
+}
+
+export async function insertMatchReviews(
+	db: Kysely<DB>,
+	reviews: { a: number; b: number; score: number; reasons: unknown[] }[]
+): Promise<void> {
+	if (reviews.length === 0) return;
+	await db
+		.insertInto('match_reviews')
+		.values(
+			reviews.map((r) => ({
+				source_record_a: Math.min(r.a, r.b),
+				source_record_b: Math.max(r.a, r.b),
+				score: r.score,
+				reasons: JSON.stringify(r.reasons)
+			}))
+		)
+		.onConflict((oc) => oc.columns(['source_record_a', 'source_record_b']).doNothing())
+		.execute();
+}
+
+export function listOpenMatchReviews(db: Kysely<DB>) {
+	return db.selectFrom('match_reviews').selectAll().where('status', '=', 'open').orderBy('score', 'desc').execute();
+}

@@ -1,0 +1,166 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evaluateClusters } from '../../src/lib/server/domain/matching/evaluate';
+import {
+	findImportRun,
+	findSourceRecords,
+	listQuarantinedRows,
+	listSourceRecordLinks,
+	listSourceRecordVersions
+} from '../../src/lib/server/repositories/import-repository';
+import { importSourceFile } from '../../src/lib/server/services/import-source-file';
+import { AppError } from '../../src/lib/server/errors';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+const SHARED = path.resolve(import.meta.dirname, '../../../shared');
+const SAMPLES = path.join(SHARED, 'samples');
+const sample = (file: string) => new Uint8Array(readFileSync(path.join(SAMPLES, file)));
+const stopWords = new Set(
+	readFileSync(path.join(SHARED, 'data/bahasa/stopwords-id.txt'), 'utf8')
+		.split(/\r?\n/)
+		.map((word) => word.trim().toLowerCase())
+		.filter(Boolean)
+);
+
+interface TruthEntry {
+	source: 'panrb' | 'kemendagri' | 'lan';
+	externalId: string;
+	reason?: string;
+}
+const truth = JSON.parse(readFileSync(path.join(SAMPLES, 'truth.json'), 'utf8')) as { clusters: TruthEntry[][]; rejected: TruthEntry[] };
+
+let database: TestDatabase;
+const runIds: Record<string, number> = {};
+
+async function count(table: 'source_records' | 'innovations' | 'import_runs' | 'quarantined_rows' | 'change_history') {
+	const row = await database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+	return Number(row.n);
+}
+
+beforeAll(async () => {
+	database = await createTestDatabase();
+	for (const [source, file] of [
+		['panrb', 'panrb.xlsx'],
+		['kemendagri', 'kemendagri.csv'],
+		['lan', 'lan.json']
+	] as const) {
+		const result = await importSourceFile(database.db, { source, fileName: file, bytes: sample(file), actor: 'test', stopWords });
+		runIds[source] = result.runId;
+	}
+}, 120_000);
+
+afterAll(async () => {
+	await database?.dispose();
+});
+
+describe('importSourceFile on the shared samples', () => {
+	it('stores every record, quarantines the two rejected rows with their categories, and finishes the runs', async () => {
+		expect(await count('source_records')).toBe(93);
+		const panrbRun = await findImportRun(database.db, runIds.panrb!);
+		expect(panrbRun).toMatchObject({ status: 'partly', counts: { read: 42, inserted: 41, rejected: 1, unchanged: 0 } });
+		expect(panrbRun!.finished_at).not.toBeNull();
+		expect(await findImportRun(database.db, runIds.lan!)).toMatchObject({ status: 'succeeded', counts: { read: 21, inserted: 21, rejected: 0 } });
+
+		const quarantined = [
+			...(await listQuarantinedRows(database.db, runIds.panrb!)),
+			...(await listQuarantinedRows(database.db, runIds.kemendagri!))
+		];
+		expect(
+			quarantined.map((row) => ({ source: row.source, externalId: row.external_id, category: row.reasons[0]!.category }))
+		).toEqual(truth.rejected.map((r) => ({ source: r.source, externalId: r.externalId, category: r.reason })));
+		expect(quarantined.map((row) => row.reasons[0]!.category).sort()).toEqual(['no-agency', 'unknown-enum']);
+		for (const row of quarantined) expect(row.reasons[0]!.message.length).toBeGreaterThan(10);
+	});
+
+	it('links duplicates with pairwise precision >= 0.97 and F1 >= 0.95 against truth.json', async () => {
+		const links = await listSourceRecordLinks(database.db);
+		expect(links.every((link) => link.innovation_id !== null)).toBe(true);
+		const predicted = new Map<string, string[]>();
+		for (const link of links) {
+			const members = predicted.get(link.innovation_id!) ?? [];
+			members.push(`${link.source}:${link.external_id}`);
+			predicted.set(link.innovation_id!, members);
+		}
+		const evaluation = evaluateClusters(
+			[...predicted.values()],
+			truth.clusters.map((cluster) => cluster.map((entry) => `${entry.source}:${entry.externalId}`))
+		);
+		console.log(
+			`import samples: ${predicted.size} innovations for 60 true ones; precision ${evaluation.precision.toFixed(3)} ` +
+				`recall ${evaluation.recall.toFixed(3)} F1 ${evaluation.f1.toFixed(3)} ` +
+				`(TP ${evaluation.truePositives}, FP ${evaluation.falsePositives}, FN ${evaluation.falseNegatives})`
+		);
+		expect(evaluation.precision).toBeGreaterThanOrEqual(0.97);
+		expect(evaluation.f1).toBeGreaterThanOrEqual(0.95);
+	});
+
+	it('records provenance, awards and history for the canonical innovations', async () => {
+		const [record] = await findSourceRecords(database.db, 'panrb', [truth.clusters.flat().find((e) => e.source === 'panrb')!.externalId]);
+		const innovation = await database.db.selectFrom('innovations').selectAll().where('id', '=', record!.innovation_id!).executeTakeFirstOrThrow();
+		expect(innovation.provenance.title).toMatchObject({ source: 'panrb' });
+		const awards = await database.db.selectFrom('awards').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+		expect(Number(awards.n)).toBeGreaterThan(0);
+		const history = await database.db
+			.selectFrom('change_history')
+			.select(['action', 'actor'])
+			.where('entity_id', '=', innovation.id)
+			.execute();
+		expect(history[0]).toEqual({ action: 'import', actor: 'test' });
+	});
+
+	it('re-importing the same file changes nothing', async () => {
+		const before = { records: await count('source_records'), innovations: await count('innovations'), history: await count('change_history') };
+		const again = await importSourceFile(database.db, { source: 'lan', fileName: 'lan.json', bytes: sample('lan.json'), actor: 'test', stopWords });
+		expect(again.counts).toMatchObject({ read: 21, inserted: 0, updated: 0, unchanged: 21, linked: 0, rejected: 0 });
+		expect(again.status).toBe('succeeded');
+		expect({ records: await count('source_records'), innovations: await count('innovations'), history: await count('change_history') }).toEqual(before);
+	});
+
+	it('a changed record becomes a new version and the old one is kept', async () => {
+		const records = JSON.parse(readFileSync(path.join(SAMPLES, 'lan.json'), 'utf8')) as Record<string, unknown>[];
+		const target = records[0]!;
+		const [before] = await findSourceRecords(database.db, 'lan', [String(target.id)]);
+		const changed = records.map((r) => (r === target ? { ...r, judul_inovasi: `${String(r.judul_inovasi)} Versi Baru` } : r));
+		const result = await importSourceFile(database.db, {
+			source: 'lan',
+			fileName: 'lan.json',
+			bytes: new TextEncoder().encode(JSON.stringify(changed)),
+			actor: 'test',
+			stopWords
+		});
+		expect(result.counts).toMatchObject({ updated: 1, unchanged: 20, inserted: 0 });
+		const [after] = await findSourceRecords(database.db, 'lan', [String(target.id)]);
+		expect(after!.record_version).toBe(before!.record_version + 1);
+		expect(after!.raw.judul_inovasi).toBe(`${String(target.judul_inovasi)} Versi Baru`);
+		expect(after!.innovation_id).toBe(before!.innovation_id);
+		const versions = await listSourceRecordVersions(database.db, before!.id);
+		expect(versions).toHaveLength(1);
+		expect(versions[0]).toMatchObject({ record_version: before!.record_version, raw: { judul_inovasi: target.judul_inovasi } });
+	});
+
+	it('keeps the last row when an external id occurs twice in one file', async () => {
+		const rows = [
+			{ id: 990001, judul_inovasi: 'Judul Lama', instansi_nama: 'Kementerian Sosial' },
+			{ id: 990001, judul_inovasi: 'SIDAKEP (Sistem Data Kepesertaan)', instansi_nama: 'Kementerian Sosial' }
+		];
+		const result = await importSourceFile(database.db, {
+			source: 'lan',
+			fileName: 'dup.json',
+			bytes: new TextEncoder().encode(JSON.stringify(rows)),
+			actor: 'test'
+		});
+		expect(result.counts).toMatchObject({ read: 2, inserted: 1 });
+		const [record] = await findSourceRecords(database.db, 'lan', ['990001']);
+		expect(record!.raw.judul_inovasi).toBe('SIDAKEP (Sistem Data Kepesertaan)');
+	});
+
+	it('refuses a file missing Judul Inovasi with the exact message and writes nothing', async () => {
+		const before = { runs: await count('import_runs'), records: await count('source_records') };
+		const csv = 'ID Inovasi,Instansi\r\nSNV-2099-000001,Kementerian Sosial\r\n';
+		const attempt = importSourceFile(database.db, { source: 'panrb', fileName: 'x.csv', bytes: new TextEncoder().encode(csv), actor: 'test' });
+		await expect(attempt).rejects.toBeInstanceOf(AppError);
+		await expect(attempt).rejects.toMatchObject({ code: 'VALIDATION_FAILED', message: 'Kolom wajib tidak ada: Judul Inovasi' });
+		expect({ runs: await count('import_runs'), records: await count('source_records') }).toEqual(before);
+	});
+});
