@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getNationalStatistics } from '../../src/lib/server/services/get-national-statistics';
 import { evaluateClusters } from '../../src/lib/server/domain/matching/evaluate';
 import {
 	findImportRun,
@@ -71,6 +72,15 @@ describe('importSourceFile on the shared samples', () => {
 		).toEqual(truth.rejected.map((r) => ({ source: r.source, externalId: r.externalId, category: r.reason })));
 		expect(quarantined.map((row) => row.reasons[0]!.category).sort()).toEqual(['no-agency', 'unknown-enum']);
 		for (const row of quarantined) expect(row.reasons[0]!.message.length).toBeGreaterThan(10);
+	});
+
+	it('shows records per source, unique innovations and each source\'s last import in the national figures', async () => {
+		const stats = await getNationalStatistics(database.db);
+		expect(stats.innovations).toBe(truth.clusters.length);
+		const bySource = Object.fromEntries(stats.bySource.map((s) => [s.source, s]));
+		expect(bySource.panrb).toMatchObject({ records: 41, lastImport: { status: 'partly', fileName: 'panrb.xlsx' } });
+		expect(bySource.kemendagri?.lastImport).toMatchObject({ status: 'partly', fileName: 'kemendagri.csv' });
+		expect(bySource.lan).toMatchObject({ records: 21, lastImport: { status: 'succeeded', fileName: 'lan.json' } });
 	});
 
 	it('links duplicates with pairwise precision >= 0.97 and F1 >= 0.95 against truth.json', async () => {

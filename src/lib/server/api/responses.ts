@@ -428,7 +428,25 @@ export const Statistics = component(
 					source: doc(z.enum(SOURCES), 'Sumber data'),
 					records: count('Jumlah rekaman sumber'),
 					innovations: count('Jumlah inovasi yang tertaut'),
-					lastImportedAt: dateTime('Impor terakhir').nullable()
+					lastImportedAt: dateTime('Waktu rekaman sumber terakhir disimpan').nullable(),
+					lastImport: doc(
+						z
+							.object({
+								status: doc(
+									z.enum(['running', 'succeeded', 'partly', 'failed']),
+									'Hasil: running (berjalan), succeeded (berhasil), partly (sebagian baris dikarantina), failed (gagal)'
+								),
+								fileName: text('Nama berkas yang diimpor'),
+								startedAt: dateTime('Mulai'),
+								finishedAt: dateTime('Selesai').nullable(),
+								counts: doc(
+									z.record(z.string(), z.number().int()),
+									'Hitungan: read, inserted, updated, unchanged, linked, review, rejected, skippedEmpty'
+								)
+							})
+							.nullable(),
+						'Impor terakhir dari sumber ini dan hasilnya'
+					)
 				})
 			),
 			'Per sumber data'

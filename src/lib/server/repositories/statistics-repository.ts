@@ -116,3 +116,15 @@ export async function countAgenciesWithInnovations(db: Kysely<DB>): Promise<numb
 		.executeTakeFirstOrThrow();
 	return Number(row.n);
 }
+
+/** The newest import run of each source, whatever its outcome. */
+export function latestImportRunPerSource(db: Kysely<DB>) {
+	return db
+		.selectFrom('import_runs')
+		.distinctOn('source')
+		.select(['source', 'status', 'file_name', 'counts', 'started_at', 'finished_at'])
+		.orderBy('source')
+		.orderBy('started_at', 'desc')
+		.orderBy('id', 'desc')
+		.execute();
+}

@@ -9,7 +9,20 @@ export interface NationalStatistics {
 	agenciesWithInnovations: number;
 	agencies: number;
 	hubs: { total: number; pusat: number; daerah: number };
-	bySource: Array<{ source: SourceCode; records: number; innovations: number; lastImportedAt: string | null }>;
+	bySource: Array<{
+		source: SourceCode;
+		records: number;
+		innovations: number;
+		lastImportedAt: string | null;
+		/** The newest import run of the source and its outcome (null when never imported from a file). */
+		lastImport: {
+			status: 'running' | 'succeeded' | 'partly' | 'failed';
+			fileName: string;
+			startedAt: string;
+			finishedAt: string | null;
+			counts: Record<string, number>;
+		} | null;
+	}>;
 	byStage: Array<{ stage: StageCode; count: number }>;
 	byProvince: Array<{ code: string; name: string; count: number }>;
 	central: number;
@@ -30,7 +43,7 @@ export function getNationalStatistics(db: Kysely<DB>): Promise<NationalStatistic
 }
 
 async function computeNationalStatistics(db: Kysely<DB>): Promise<NationalStatistics> {
-	const [innovations, agencies, withInnovations, hubKinds, bySource, byStage, byProvince, central, byAffair, byYear, awards] =
+	const [innovations, agencies, withInnovations, hubKinds, bySource, byStage, byProvince, central, byAffair, byYear, awards, runs] =
 		await Promise.all([
 			stats.countLiveInnovations(db),
 			stats.countTable(db, 'agencies'),
@@ -42,8 +55,10 @@ async function computeNationalStatistics(db: Kysely<DB>): Promise<NationalStatis
 			stats.countCentralInnovations(db),
 			stats.countByAffair(db),
 			stats.countByYear(db),
-			stats.countAwardsByProgramme(db)
+			stats.countAwardsByProgramme(db),
+			stats.latestImportRunPerSource(db)
 		]);
+	const runBySource = new Map(runs.map((run) => [run.source, run]));
 	const sourceRows = new Map(bySource.map((r) => [r.source, r]));
 	const stageRows = new Map(byStage.map((r) => [r.stage, Number(r.n)]));
 	const hubCount = (kind: string) => Number(hubKinds.find((h) => h.kind === kind)?.n ?? 0);
@@ -54,11 +69,21 @@ async function computeNationalStatistics(db: Kysely<DB>): Promise<NationalStatis
 		hubs: { total: hubCount('pusat') + hubCount('daerah'), pusat: hubCount('pusat'), daerah: hubCount('daerah') },
 		bySource: SOURCES.map((source) => {
 			const row = sourceRows.get(source);
+			const run = runBySource.get(source);
 			return {
 				source,
 				records: Number(row?.records ?? 0),
 				innovations: Number(row?.innovations ?? 0),
-				lastImportedAt: row?.last_imported_at ? new Date(row.last_imported_at).toISOString() : null
+				lastImportedAt: row?.last_imported_at ? new Date(row.last_imported_at).toISOString() : null,
+				lastImport: run
+					? {
+							status: run.status,
+							fileName: run.file_name,
+							startedAt: new Date(run.started_at).toISOString(),
+							finishedAt: run.finished_at ? new Date(run.finished_at).toISOString() : null,
+							counts: { ...run.counts }
+						}
+					: null
 			};
 		}),
 		byStage: STAGES.map((stage) => ({ stage, count: stageRows.get(stage) ?? 0 })),
