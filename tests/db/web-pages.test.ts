@@ -59,7 +59,7 @@ beforeAll(async () => {
 				{ programme: 'KIPP', year: 2023, level: 'Top 45' },
 				{ programme: 'KIPP', year: 2021, level: 'Top 99' }
 			],
-			sources: [{ source: 'panrb', externalId: 'P-1', matchScore: 0.93, matchReasons: [{ reason: 'judul sama', points: 40 }] }]
+			sources: [{ source: 'panrb', externalId: 'P-1', matchScore: 0.93, matchReasons: [{ feature: 'title', value: 1, weight: 0.3, note: 'Nama sama: AMBULANS' }] }]
 		})
 	).id;
 	surabaya = (
@@ -138,7 +138,7 @@ describe('innovation page', () => {
 		expect(JSON.stringify(data)).not.toContain('javascript:');
 		expect(innovation.video).toBeNull();
 		expect(innovation.documents).toEqual([{ title: 'Perbup', url: 'https://ngadakab.go.id/perbup.pdf' }]);
-		expect(innovation.sources[0]).toMatchObject({ sourceLabel: 'KemenPANRB (SINOVIK/KIPP)', matchReasons: ['judul sama (+40)'] });
+		expect(innovation.sources[0]).toMatchObject({ sourceLabel: 'KemenPANRB (SINOVIK/KIPP)', matchReasons: ['Nama sama: AMBULANS — kecocokan 100%, bobot 30%'] });
 		expect(innovation.provenance).toEqual([
 			{ field: 'stage', source: 'manual', sourceLabel: null, externalId: null },
 			{ field: 'title', source: 'panrb', sourceLabel: 'KemenPANRB (SINOVIK/KIPP)', externalId: 'P-1' }

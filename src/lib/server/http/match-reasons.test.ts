@@ -2,21 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { describeMatchReason } from './match-reasons';
 
 describe('describeMatchReason', () => {
-	it('keeps text as it is', () => {
+	it('shows the matcher note with how well the feature agreed and how much it counts', () => {
+		expect(describeMatchReason({ feature: 'acronym', value: 1, weight: 0.1, note: 'Akronim sama: GOPEDULI' })).toBe(
+			'Akronim sama: GOPEDULI — kecocokan 100%, bobot 10%'
+		);
+		expect(describeMatchReason({ feature: 'text', value: 0.599, weight: 0.3, note: 'Narasi 60% mirip' })).toBe(
+			'Narasi 60% mirip — kecocokan 60%, bobot 30%'
+		);
+		expect(describeMatchReason({ feature: 'region', value: 0, weight: 0, note: 'Wilayah tidak diketahui' })).toBe(
+			'Wilayah tidak diketahui (tidak dihitung)'
+		);
+	});
+
+	it('keeps text reasons and other shapes readable', () => {
 		expect(describeMatchReason('judul mirip')).toBe('judul mirip');
-	});
-
-	it('shows the text of an object with its points', () => {
-		expect(describeMatchReason({ reason: 'instansi sama', points: 30 })).toBe('instansi sama (+30)');
-		expect(describeMatchReason({ message: 'tahun berbeda', score: -5 })).toBe('tahun berbeda (-5)');
-		expect(describeMatchReason({ label: 'judul mirip' })).toBe('judul mirip');
-	});
-
-	it('lists the fields of an object without a text', () => {
+		expect(describeMatchReason({ message: 'tahun berbeda' })).toBe('tahun berbeda');
 		expect(describeMatchReason({ field: 'title', similarity: 0.92 })).toBe('field: title, similarity: 0.92');
-	});
-
-	it('turns other values into text', () => {
 		expect(describeMatchReason(42)).toBe('42');
 	});
 });
