@@ -34,6 +34,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command:
 	import: {
 		summary: 'Mengimpor ekspor sumber (panrb, kemendagri, lan) dari berkas',
 		load: () => import('./commands/import')
+	},
+	quarantine: {
+		summary: 'Mengekspor baris karantina suatu impor ke CSV atau XLSX untuk diperbaiki',
+		load: () => import('./commands/quarantine')
 	}
 };
 

@@ -338,3 +338,17 @@ export async function insertMatchReviews(
 export function listOpenMatchReviews(db: Kysely<DB>) {
 	return db.selectFrom('match_reviews').selectAll().where('status', '=', 'open').orderBy('score', 'desc').execute();
 }
+
+// ---------------------------------------------------------------------------------------------
+// Quarantine export
+
+/** The most recent import run of a source, or undefined when it was never imported. */
+export function findLatestImportRun(db: Kysely<DB>, source: SourceKey) {
+	return db
+		.selectFrom('import_runs')
+		.selectAll()
+		.where('source', '=', source)
+		.orderBy('started_at', 'desc')
+		.orderBy('id', 'desc')
+		.executeTakeFirst();
+}
