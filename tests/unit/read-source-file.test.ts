@@ -227,3 +227,14 @@ describe('readSourceRows on XLSX edge cases', () => {
 		});
 	});
 });
+
+describe('formula guards in CSV cells', () => {
+	it('reads an apostrophe-guarded cell back as the original text', async () => {
+		const csv = "ID Inovasi,Telepon Kontak,Judul Inovasi\r\nA-1,'+62 812-0000-1632,'=JUDUL\r\nA-2,'biasa,Judul\r\n";
+		const file = await readSourceRows(new TextEncoder().encode(csv), { format: 'csv' });
+		expect(file.rows.map((r) => r.values)).toEqual([
+			{ 'ID Inovasi': 'A-1', 'Telepon Kontak': '+62 812-0000-1632', 'Judul Inovasi': '=JUDUL' },
+			{ 'ID Inovasi': 'A-2', 'Telepon Kontak': "'biasa", 'Judul Inovasi': 'Judul' }
+		]);
+	});
+});

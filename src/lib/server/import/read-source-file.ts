@@ -148,7 +148,7 @@ function readCsv(text: string): SourceFile {
 		}
 		const values: Record<string, CellValue> = {};
 		headers.forEach((header, index) => {
-			const value = record[index] ?? '';
+			const value = unguardFormula(record[index] ?? '');
 			values[header] = value === '' ? null : value;
 		});
 		rows.push({ rowNumber, values });
@@ -219,6 +219,14 @@ async function readXlsx(bytes: Uint8Array, sheetName: string): Promise<SourceFil
 		notes,
 		sheetName: worksheet.name
 	});
+}
+
+/**
+ * CSV exports (ours and spreadsheet programs') put an apostrophe before a cell that would
+ * otherwise start a formula (`'+62 812...`, `'=SUM`); reading it back gives the original text.
+ */
+function unguardFormula(value: string): string {
+	return /^'[=+\-@]/.test(value) ? value.slice(1) : value;
 }
 
 /** A cell as the value a person sees: rich text and links as their text, formulas as their result. */
