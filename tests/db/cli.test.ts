@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { runCli } from '../support/run-cli';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // Each spawn costs a second or two (tsx compiles the CLI), so these stay few: the plumbing of
 // bin -> main -> command, exit codes and messages. Behaviour is tested at the service level.
-const BIN = path.resolve(import.meta.dirname, '../../bin/jippnas.js');
 
 let workDir: string;
 beforeAll(() => {
@@ -16,23 +15,7 @@ afterAll(() => {
 	if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 
-function jippnas(args: string[], env: Record<string, string> = {}) {
-	return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-		// From a directory outside the project: the command must not depend on the cwd.
-		const child = spawn(process.execPath, [BIN, ...args], {
-			cwd: workDir,
-			// Only what the command needs: vitest puts Vite's own BASE_URL=/ into process.env.
-			env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? workDir, ...env },
-			stdio: ['ignore', 'pipe', 'pipe']
-		});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-		child.on('error', reject);
-		child.on('close', (code) => resolve({ code, stdout, stderr }));
-	});
-}
+const jippnas = (args: string[], env: Record<string, string> = {}) => runCli(args, { cwd: workDir, env });
 
 describe('jippnas command', () => {
 	it('--help lists the commands in Indonesian', async () => {

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { runCli } from '../support/run-cli';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -6,7 +6,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 // One spawn (tsx compiles the CLI each time): the plumbing of flags -> service -> summary and
 // exit code. What the import does is tested at the service level (import-source-file.test.ts).
-const BIN = path.resolve(import.meta.dirname, '../../bin/jippnas.js');
 const SAMPLE = path.resolve(import.meta.dirname, '../../../shared/samples/kemendagri.csv');
 
 let workDir: string;
@@ -17,21 +16,7 @@ afterAll(() => {
 	if (workDir) rmSync(workDir, { recursive: true, force: true });
 });
 
-function jippnas(args: string[], env: Record<string, string>) {
-	return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-		const child = spawn(process.execPath, [BIN, ...args], {
-			cwd: workDir,
-			env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? workDir, ...env },
-			stdio: ['ignore', 'pipe', 'pipe']
-		});
-		let stdout = '';
-		let stderr = '';
-		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')));
-		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')));
-		child.on('error', reject);
-		child.on('close', (code) => resolve({ code, stdout, stderr }));
-	});
-}
+const jippnas = (args: string[], env: Record<string, string>) => runCli(args, { cwd: workDir, env });
 
 describe('jippnas import', () => {
 	it('imports a Kemendagri CSV into the embedded database, shows progress and prints the counts', async () => {
