@@ -1,5 +1,6 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 import type { AppDatabase } from '$lib/server/db/database';
+import type { Actor } from '$lib/server/policy';
 
 declare global {
 	namespace App {
@@ -9,6 +10,8 @@ declare global {
 		}
 		interface Locals {
 			db: AppDatabase;
+			/** Who is signed in (set by the auth hook); null for the public. */
+			actor: Actor | null;
 		}
 	}
 }

@@ -12,6 +12,8 @@ import { LANG_COOKIE, parseLang } from '$lib/i18n';
 
 export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.db = await getAppDatabase();
+	// Sessions arrive with the accounts work; until then everyone is the public.
+	event.locals.actor = null;
 	const lang = parseLang(event.cookies.get(LANG_COOKIE));
 	const options: ResolveOptions = {
 		transformPageChunk: ({ html }) => (lang === 'id' ? html : html.replace('<html lang="id">', `<html lang="${lang}">`))

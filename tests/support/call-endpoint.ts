@@ -1,5 +1,6 @@
 import type { RequestEvent, RequestHandler } from '@sveltejs/kit';
 import type { AppDatabase } from '../../src/lib/server/db/database';
+import type { Actor } from '../../src/lib/server/policy';
 
 /**
  * Calls a SvelteKit request handler (`import { GET } from '.../+server'`) directly, with the
@@ -10,7 +11,7 @@ import type { AppDatabase } from '../../src/lib/server/db/database';
  * Who is calling. Every endpoint is public for now; when accounts arrive this gains a signed-in
  * variant and `localsFor` puts the user where the auth hook will, so existing calls keep working.
  */
-export type Caller = { kind: 'anonymous' };
+export type Caller = { kind: 'anonymous' } | { kind: 'actor'; actor: Actor };
 
 export interface CallOptions {
 	db: AppDatabase;
@@ -31,7 +32,9 @@ function localsFor(options: CallOptions): App.Locals {
 	const caller = options.auth ?? { kind: 'anonymous' };
 	switch (caller.kind) {
 		case 'anonymous':
-			return { db: options.db } as App.Locals;
+			return { db: options.db, actor: null } as App.Locals;
+		case 'actor':
+			return { db: options.db, actor: caller.actor } as App.Locals;
 	}
 }
 

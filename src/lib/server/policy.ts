@@ -19,6 +19,8 @@ interface InnovationRef {
 	agencyId?: string;
 }
 
+const isStaff = (actor: Actor) => actor.role === 'system' || actor.role === 'admin' || actor.role === 'kurator';
+
 const agencyOf = (innovation: InnovationRef) => innovation.agency_id ?? innovation.agencyId;
 
 const rules = {
@@ -34,7 +36,14 @@ const rules = {
 		(actor.role === 'operator' && !!actor.agencyId && actor.agencyId === agencyOf(innovation)),
 	// Undoing a delete is for national admins only.
 	'innovation.restore': (actor: Actor) => actor.role === 'system' || actor.role === 'admin',
-	'innovation.readContact': (actor: Actor | null) => actor !== null
+	'innovation.readContact': (actor: Actor | null) => actor !== null,
+	// Imports and their curation (review queue, merge/split, agency queue, quarantine) are for
+	// national admins and data curators.
+	'import.run': (actor: Actor) => isStaff(actor),
+	'import.review': (actor: Actor) => isStaff(actor),
+	'agency.curate': (actor: Actor) => isStaff(actor),
+	'user.manage': (actor: Actor) => actor.role === 'system' || actor.role === 'admin',
+	'outbox.read': (actor: Actor) => actor.role === 'system' || actor.role === 'admin'
 } as const;
 
 export type PolicyAction = keyof typeof rules;
