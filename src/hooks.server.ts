@@ -1,7 +1,8 @@
-import type { Handle, HandleServerError, RequestEvent, ResolveOptions } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ResolveOptions } from '@sveltejs/kit';
 import { getAppDatabase } from '$lib/server/app-database';
 import { loadConfig } from '$lib/server/config/env';
 import { presentError } from '$lib/server/errors';
+import { authenticate, checkCsrf, hasPersonalCookies, withSecurityHeaders } from '$lib/server/http/auth';
 import {
 	fromCachedResponse,
 	isCacheableRequest,
@@ -12,15 +13,19 @@ import { LANG_COOKIE, parseLang } from '$lib/i18n';
 
 export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.db = await getAppDatabase();
-	// Sessions arrive with the accounts work; until then everyone is the public.
-	event.locals.actor = null;
+	const config = loadConfig();
+	const site = { url: event.url, baseUrl: config.BASE_URL };
+	// Who is signed in: the session cookie, checked against the database on every request.
+	await authenticate(event, { sessionDays: config.SESSION_DAYS, baseUrl: config.BASE_URL });
+	const refused = await checkCsrf(event);
+	if (refused) return withSecurityHeaders(refused, site);
 	const lang = parseLang(event.cookies.get(LANG_COOKIE));
 	const options: ResolveOptions = {
 		transformPageChunk: ({ html }) => (lang === 'id' ? html : html.replace('<html lang="id">', `<html lang="${lang}">`))
 	};
-	const ttl = loadConfig().PAGE_CACHE_SECONDS;
-	if (ttl === 0 || !isCacheableRequest(event.request, hasSession(event))) {
-		return withSecurityHeaders(await resolve(event, options));
+	const ttl = config.PAGE_CACHE_SECONDS;
+	if (ttl === 0 || event.locals.actor || !isCacheableRequest(event.request, hasPersonalCookies(event.cookies))) {
+		return withSecurityHeaders(await resolve(event, options), site);
 	}
 	// Concurrent requests for one address wait for a single rendering.
 	let rendered: Response | undefined;
@@ -31,22 +36,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 			return toCachedResponse(rendered.clone());
 		}
 	);
-	if (rendered) return withSecurityHeaders(rendered);
-	if (cached) return withSecurityHeaders(fromCachedResponse(cached));
-	return withSecurityHeaders(await resolve(event, options));
+	if (rendered) return withSecurityHeaders(rendered, site);
+	if (cached) return withSecurityHeaders(fromCachedResponse(cached), site);
+	return withSecurityHeaders(await resolve(event, options), site);
 };
-
-/** Any cookie but the language choice means a personal answer (signed-in pages come later). */
-function hasSession(event: RequestEvent): boolean {
-	return event.cookies.getAll().some((cookie) => cookie.name !== LANG_COOKIE);
-}
-
-function withSecurityHeaders(response: Response): Response {
-	response.headers.set('x-content-type-options', 'nosniff');
-	response.headers.set('referrer-policy', 'strict-origin-when-cross-origin');
-	response.headers.set('x-frame-options', 'DENY');
-	return response;
-}
 
 /** Unexpected errors are logged with their stack and shown to users without it. */
 export const handleError: HandleServerError = ({ error, event, status }) => {

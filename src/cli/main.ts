@@ -38,6 +38,14 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command:
 	quarantine: {
 		summary: 'Mengekspor baris karantina suatu impor ke CSV atau XLSX untuk diperbaiki',
 		load: () => import('./commands/quarantine')
+	},
+	user: {
+		summary: 'Membuat akun pengguna (admin pertama, kurator, koordinator hub, operator)',
+		load: () => import('./commands/user')
+	},
+	sync: {
+		summary: 'Menarik inovasi dari API LAN halaman demi halaman lalu mengimpornya (dapat dilanjutkan)',
+		load: () => import('./commands/sync')
 	}
 };
 
@@ -61,6 +69,9 @@ Variabel lingkungan:
   DATABASE_URL      URL PostgreSQL; bila kosong dipakai PGlite di DATA_DIR/pglite
   BASE_URL          Alamat publik situs, mis. https://jippnas.example.go.id
   SEED_DEMO         auto (bawaan: isi data contoh bila PGlite masih kosong) atau never
+  SMTP_URL          smtp:// atau smtps:// untuk mengirim e-mail; bila kosong e-mail disimpan di kotak keluar
+  MAIL_FROM         Pengirim e-mail, mis. "JIPPNas <noreply@example.go.id>"
+  SESSION_DAYS      Lama sesi masuk sejak terakhir dipakai, dalam hari (bawaan 14)
   JIPPNAS_DEBUG     1 untuk menampilkan rincian teknis kesalahan`;
 
 /** Runs the CLI and returns the exit code. */

@@ -1,4 +1,5 @@
 import { LANG_COOKIE, parseLang } from '$lib/i18n';
+import type { UserRole } from '$lib/server/db/schema';
 import type { LayoutServerLoad } from './$types';
 
 /**
@@ -7,14 +8,22 @@ import type { LayoutServerLoad } from './$types';
  */
 export const csr = false;
 
-/** Who is signed in; accounts arrive later, so nobody is yet. */
+/** Who is signed in, for the header. */
 export interface SessionUser {
 	name: string;
+	role: UserRole;
 }
 
-export const load: LayoutServerLoad = ({ cookies }) => {
+/**
+ * `csrf` is the session's token for every form of a signed-in page. Public pages get none
+ * (they are cached for everyone); a page with a form for the public (sign-in, forgotten
+ * password) returns its own token from formCsrfToken().
+ */
+export const load: LayoutServerLoad = ({ cookies, locals }) => {
+	const session = locals.session ?? null;
 	return {
 		lang: parseLang(cookies.get(LANG_COOKIE)),
-		user: null as SessionUser | null
+		user: session ? ({ name: session.user.name, role: session.user.role } satisfies SessionUser) : null,
+		csrf: session?.csrf ?? ''
 	};
 };

@@ -35,6 +35,11 @@ export interface AppServerOptions {
 	databaseUrl?: string;
 	/** Extra environment for the server, e.g. DATABASE_POOL_SIZE. */
 	env?: Record<string, string>;
+	/**
+	 * Runs after the data is prepared and before the server starts (PGlite allows one process),
+	 * with the environment that points the CLI at the server's database, e.g. to create users.
+	 */
+	beforeServe?: (env: Record<string, string>) => Promise<void>;
 }
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -50,6 +55,14 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
 	const data: PreparedData = options.databaseUrl
 		? { env: { DATABASE_URL: options.databaseUrl, SEED_DEMO: 'never' }, dispose: async () => {} }
 		: await prepareData(options.seedCount, stderr);
+	if (options.beforeServe) {
+		try {
+			await options.beforeServe({ ...data.env, ...options.env });
+		} catch (error) {
+			await data.dispose();
+			throw error;
+		}
+	}
 	const port = await freePort();
 	const baseUrl = `http://127.0.0.1:${port}`;
 

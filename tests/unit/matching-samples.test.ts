@@ -163,7 +163,7 @@ describe('matching on the shared samples', () => {
 	it('links duplicates across sources with pairwise precision >= 0.97 and F1 >= 0.95', () => {
 		const pairs = candidatePairs(records);
 		const allPairs = (records.length * (records.length - 1)) / 2;
-		const prepared = new Map(records.map((record) => [record.key, prepareRecord(record)]));
+		const prepared = new Map(records.map((record) => [record.key, prepareRecord(record, config)]));
 		const scored: ScoredPair[] = pairs.map(([a, b]) => {
 			const result = scorePair(prepared.get(a)!, prepared.get(b)!, config);
 			return { a, b, score: result.score, decision: result.decision };
@@ -173,6 +173,7 @@ describe('matching on the shared samples', () => {
 			scored
 		);
 		const evaluation = evaluateClusters(clusters, truthClusters);
+		if (process.env.DEBUG_PAIR) { const [x, y] = process.env.DEBUG_PAIR.split(","); console.log(JSON.stringify(scorePair(prepared.get(x!)!, prepared.get(y!)!, config), null, 1), prepared.get(x!)!.narrative.figures, prepared.get(y!)!.narrative.figures); }
 		const truthOf = new Map(truthClusters.flatMap((cluster, index) => cluster.map((key) => [key, index] as const)));
 		const mistakes = scored
 			.filter((p) => (p.decision === 'link') !== (truthOf.get(p.a) === truthOf.get(p.b)))

@@ -133,7 +133,7 @@ export const command: CliCommand = {
 				`baris kosong: ${n(c.skippedEmpty)}`
 			].join(', ')
 		);
-		const label = { succeeded: 'berhasil', partly: 'berhasil sebagian', failed: 'gagal', running: 'berjalan' }[result.status];
+		const label = { succeeded: 'berhasil', partly: 'berhasil sebagian', failed: 'gagal', running: 'berjalan', interrupted: 'terputus' }[result.status];
 		console.log(`Selesai: impor #${result.runId} ${label}.`);
 		if (result.status === 'failed') throw new CliError(`Impor #${result.runId} gagal.`);
 	}

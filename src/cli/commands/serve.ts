@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { provideAppDatabase } from '../../lib/server/app-database';
+import { startImportWorker, type ImportWorker } from '../../lib/server/jobs/import-worker';
 import { loadConfig, type AppConfig } from '../../lib/server/config/env';
 import type { AppDatabase } from '../../lib/server/db/database';
 import { isRegistryEmpty } from '../../lib/server/services/is-registry-empty';
@@ -17,6 +18,7 @@ import { compressResponse } from '../compression';
 import { describeDatabase, openConfiguredDatabase, prepareDatabase } from '../database';
 import type { CliCommand } from '../main';
 import { createProgress } from '../progress';
+import { loadStopWords } from '../stop-words';
 import { describeSeedOutcome } from './seed';
 
 const HELP = `Penggunaan: jippnas serve
@@ -61,9 +63,14 @@ export const command: CliCommand = {
 			await prepare(database, config);
 			provideAppDatabase(database);
 			const ownProtocolHeader = configureOrigin(config);
+			// Uploads on /admin/impor may be up to IMPORT_MAX_UPLOAD_MB (plus the form around the file).
+			process.env.BODY_SIZE_LIMIT ??= String((config.IMPORT_MAX_UPLOAD_MB + 1) * 1024 * 1024);
+			const bodyLimit = Number(process.env.BODY_SIZE_LIMIT);
 			const { handler } = (await import(pathToFileURL(HANDLER).href)) as { handler: NodeHandler };
 			server = createServer((req, res) => {
 				if (ownProtocolHeader) req.headers[LOCAL_PROTOCOL_HEADER] = 'http';
+				// A body announced as too large is refused in words, before the app reads any of it.
+				if (Number(req.headers['content-length'] ?? 0) > bodyLimit) return refuseTooLarge(res, config);
 				compressResponse(req, res);
 				handler(req, res);
 			});
@@ -75,7 +82,15 @@ export const command: CliCommand = {
 		const shownHost = ['0.0.0.0', '::'].includes(config.HOST) ? 'localhost' : config.HOST;
 		console.log(`JIPPNas berjalan di http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${config.PORT}`);
 		if (config.BASE_URL) console.log(`Alamat publik: ${config.BASE_URL}`);
-		await untilStopped(server, database);
+		// Imports uploaded on /admin/impor run here; PGlite is this process's alone, so whatever
+		// was running when it last stopped was interrupted and is queued again.
+		const worker = startImportWorker(database.db, {
+			uploadDir: path.join(config.DATA_DIR, 'uploads'),
+			staleAfterMs: config.IMPORT_STALE_MINUTES * 60_000,
+			stopWords: loadStopWords(),
+			aloneAtStart: database.kind === 'pglite'
+		});
+		await untilStopped(server, database, worker);
 	}
 };
 
@@ -107,6 +122,15 @@ async function prepare(database: AppDatabase, config: AppConfig): Promise<void> 
 	console.log(`${describeSeedOutcome(outcome)} Semua inovasi contoh bersifat fiktif.`);
 }
 
+function refuseTooLarge(res: ServerResponse, config: AppConfig): void {
+	res.writeHead(413, { 'content-type': 'text/html; charset=utf-8', connection: 'close', 'cache-control': 'no-store' });
+	res.end(
+		`<!doctype html><html lang="id"><head><meta charset="utf-8"><title>Berkas terlalu besar — JIPPNas</title></head>` +
+			`<body><main><h1>Berkas terlalu besar</h1><p>Berkas terlalu besar: maksimal ${config.IMPORT_MAX_UPLOAD_MB} MB.</p>` +
+			`<p><a href="/admin/impor">Kembali ke halaman impor</a></p></main></body></html>`
+	);
+}
+
 /** Tells adapter-node the site's origin; returns whether this server sets the protocol itself. */
 function configureOrigin(config: AppConfig): boolean {
 	if (process.env.ORIGIN || process.env.PROTOCOL_HEADER) return false;
@@ -135,7 +159,7 @@ function listen(server: Server, config: AppConfig): Promise<void> {
 }
 
 /** Resolves once a signal has stopped the server (in-flight requests finished) and closed the database. */
-function untilStopped(server: Server, database: AppDatabase): Promise<void> {
+function untilStopped(server: Server, database: AppDatabase, worker: ImportWorker): Promise<void> {
 	return new Promise((resolve) => {
 		let stopping = false;
 		const stop = (signal: NodeJS.Signals) => {
@@ -149,8 +173,9 @@ function untilStopped(server: Server, database: AppDatabase): Promise<void> {
 			forceTimer.unref();
 			server.close(() => {
 				clearTimeout(forceTimer);
-				database
-					.close()
+				worker
+					.stop()
+					.then(() => database.close())
 					.catch((error: unknown) => console.error(`Basis data gagal ditutup: ${(error as Error).message}`))
 					.finally(() => {
 						console.log('Server berhenti.');

@@ -21,6 +21,62 @@ export const ERROR_TABLE = {
 	ALREADY_DELETED: { status: 409, message: 'Inovasi ini sudah dihapus.' },
 	NOT_DELETED: { status: 409, message: 'Inovasi ini tidak dalam keadaan terhapus.' },
 	FILE_UNREADABLE: { status: 400, message: 'Berkas tidak dapat dibaca.' },
+	// Imports started from the web (admin/impor).
+	UPLOAD_TOO_LARGE: { status: 413, message: 'Berkas terlalu besar.' },
+	IMPORT_RUN_NOT_FOUND: { status: 404, message: 'Impor tidak ditemukan.' },
+	IMPORT_JOB_NOT_FOUND: { status: 404, message: 'Antrean impor tidak ditemukan.' },
+	SOURCE_UNAVAILABLE: { status: 502, message: 'Sumber data tidak dapat dihubungi. Coba lagi nanti.' },
+	SOURCE_BAD_RESPONSE: { status: 502, message: 'Sumber data mengirim jawaban yang tidak dapat dibaca.' },
+	// Accounts (sign-in, sessions, CSRF, password links, user management).
+	SIGN_IN_FAILED: { status: 401, message: 'E-mail atau kata sandi salah.' },
+	ACCOUNT_LOCKED: {
+		status: 429,
+		message:
+			'Akun ini dikunci sementara karena terlalu banyak percobaan masuk yang gagal. Coba lagi nanti, atau atur ulang kata sandi melalui "Lupa kata sandi?".'
+	},
+	TOO_MANY_ATTEMPTS: {
+		status: 429,
+		message: 'Terlalu banyak percobaan masuk yang gagal dari alamat jaringan ini. Coba lagi nanti.'
+	},
+	ACCOUNT_DISABLED: {
+		status: 403,
+		message: 'Akun ini dinonaktifkan. Hubungi admin JIPPNas bila Anda memerlukan akses lagi.'
+	},
+	CSRF_INVALID: {
+		status: 403,
+		message:
+			'Formulir ditolak: token keamanan tidak ada atau tidak cocok (mungkin halaman sudah terlalu lama dibuka). Muat ulang halaman, lalu kirim lagi.'
+	},
+	PASSWORD_LINK_INVALID: {
+		status: 410,
+		message:
+			'Tautan ini tidak berlaku lagi: sudah dipakai, sudah kedaluwarsa, atau tidak lengkap tersalin. Minta tautan baru melalui "Lupa kata sandi?" atau kepada admin.'
+	},
+	WRONG_PASSWORD: { status: 400, message: 'Kata sandi saat ini salah.' },
+	EMAIL_TAKEN: { status: 409, message: 'Alamat e-mail ini sudah dipakai akun lain.' },
+	USER_NOT_FOUND: { status: 404, message: 'Pengguna tidak ditemukan.' },
+	LAST_ADMIN: {
+		status: 409,
+		message: 'Admin nasional terakhir yang aktif tidak dapat dinonaktifkan atau diubah perannya.'
+	},
+	OWN_ACCOUNT: {
+		status: 409,
+		message: 'Anda tidak dapat menonaktifkan akun Anda sendiri atau mengubah peran Anda sendiri.'
+	},
+	// Curation of duplicates and agencies (review queue, merge/split/undo, agency queue).
+	REVIEW_NOT_FOUND: { status: 404, message: 'Pasangan tinjauan tidak ditemukan.' },
+	REVIEW_ALREADY_DECIDED: { status: 409, message: 'Pasangan ini sudah diputuskan oleh kurator lain.' },
+	SOURCE_RECORD_NOT_FOUND: { status: 404, message: 'Rekaman sumber tidak ditemukan.' },
+	MERGE_NOT_POSSIBLE: { status: 409, message: 'Kedua inovasi ini tidak dapat digabungkan.' },
+	SPLIT_NOT_POSSIBLE: { status: 409, message: 'Rekaman sumber ini tidak dapat dipisahkan.' },
+	DECISION_NOT_FOUND: { status: 404, message: 'Keputusan kurasi tidak ditemukan.' },
+	DECISION_ALREADY_UNDONE: { status: 409, message: 'Keputusan ini sudah dibatalkan.' },
+	DECISION_HAS_DEPENDENTS: {
+		status: 409,
+		message: 'Keputusan ini tidak dapat dibatalkan karena keputusan yang dibuat sesudahnya bergantung padanya.'
+	},
+	DECISION_NOT_UNDOABLE: { status: 409, message: 'Keputusan ini tidak dapat dibatalkan lagi karena datanya sudah berubah.' },
+	AGENCY_NAME_ALREADY_RESOLVED: { status: 409, message: 'Nama instansi ini sudah dipetakan oleh kurator.' },
 	INTERNAL: {
 		status: 500,
 		message: 'Terjadi kesalahan pada server. Silakan coba lagi beberapa saat lagi.'

@@ -43,10 +43,15 @@ const rules = {
 	'import.review': (actor: Actor) => isStaff(actor),
 	'agency.curate': (actor: Actor) => isStaff(actor),
 	'user.manage': (actor: Actor) => actor.role === 'system' || actor.role === 'admin',
-	'outbox.read': (actor: Actor) => actor.role === 'system' || actor.role === 'admin'
+	'outbox.read': (actor: Actor) => actor.role === 'system' || actor.role === 'admin',
+	// One's own account (password, sessions): any signed-in person; the system actor has none.
+	'account.own': (actor: Actor) => actor.role !== 'system'
 } as const;
 
 export type PolicyAction = keyof typeof rules;
+
+/** Every declared action, for the role x action matrix test. */
+export const POLICY_ACTIONS = Object.keys(rules) as PolicyAction[];
 
 export function can<A extends PolicyAction>(
 	actor: Actor | null,

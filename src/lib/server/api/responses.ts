@@ -433,8 +433,8 @@ export const Statistics = component(
 						z
 							.object({
 								status: doc(
-									z.enum(['running', 'succeeded', 'partly', 'failed']),
-									'Hasil: running (berjalan), succeeded (berhasil), partly (sebagian baris dikarantina), failed (gagal)'
+									z.enum(['running', 'succeeded', 'partly', 'failed', 'interrupted']),
+									'Hasil: running (berjalan), succeeded (berhasil), partly (sebagian baris dikarantina), failed (gagal), interrupted (proses terhenti di tengah jalan; impor dari situs dilanjutkan otomatis)'
 								),
 								fileName: text('Nama berkas yang diimpor'),
 								startedAt: dateTime('Mulai'),

@@ -32,7 +32,36 @@ const envSchema = z.object({
 		.min(0, 'PAGE_CACHE_SECONDS minimal 0')
 		.max(3600, 'PAGE_CACHE_SECONDS maksimal 3600')
 		.default(10),
-	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info')
+	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+	// Imports started from the web: the largest file accepted, and how long a running import may
+	// go without a sign of life before it counts as interrupted and is started again.
+	IMPORT_MAX_UPLOAD_MB: z.coerce
+		.number({ error: 'IMPORT_MAX_UPLOAD_MB harus berupa angka' })
+		.int('IMPORT_MAX_UPLOAD_MB harus bilangan bulat')
+		.min(1, 'IMPORT_MAX_UPLOAD_MB minimal 1')
+		.max(1024, 'IMPORT_MAX_UPLOAD_MB maksimal 1024')
+		.default(50),
+	IMPORT_STALE_MINUTES: z.coerce
+		.number({ error: 'IMPORT_STALE_MINUTES harus berupa angka' })
+		.int('IMPORT_STALE_MINUTES harus bilangan bulat')
+		.min(1, 'IMPORT_STALE_MINUTES minimal 1')
+		.max(1440, 'IMPORT_STALE_MINUTES maksimal 1440')
+		.default(5),
+	SMTP_URL: z
+		.string()
+		.regex(/^smtps?:\/\//, 'SMTP_URL harus berupa URL smtp:// atau smtps://, mis. smtps://user:sandi@mail.example.go.id:465')
+		.optional()
+		.or(z.literal('').transform(() => undefined)),
+	MAIL_FROM: z
+		.string()
+		.regex(/^(.+<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'MAIL_FROM harus berupa alamat e-mail, mis. "JIPPNas <noreply@example.go.id>"')
+		.default('JIPPNas <noreply@jippnas.invalid>'),
+	SESSION_DAYS: z.coerce
+		.number({ error: 'SESSION_DAYS harus berupa angka' })
+		.int('SESSION_DAYS harus bilangan bulat')
+		.min(1, 'SESSION_DAYS minimal 1')
+		.max(90, 'SESSION_DAYS maksimal 90')
+		.default(14)
 });
 
 export type AppConfig = z.infer<typeof envSchema>;

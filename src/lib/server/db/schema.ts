@@ -192,6 +192,57 @@ export interface UsersTable {
 	password_hash: string | null;
 	created_at: CreatedAt;
 	disabled_at: Date | null;
+	password_changed_at: Timestamp | null;
+	last_sign_in_at: Timestamp | null;
+	invited_by: string | null;
+	updated_at: Timestamp;
+}
+
+export interface SessionsTable {
+	/** SHA-256 (hex) of the cookie token. */
+	id: string;
+	user_id: string;
+	csrf_token: string;
+	created_at: CreatedAt;
+	last_seen_at: Timestamp;
+	expires_at: Timestamp;
+	user_agent: string | null;
+	address: string | null;
+}
+
+export type LoginOutcome = 'success' | 'failure' | 'reset';
+
+export interface LoginAttemptsTable {
+	id: Generated<number>;
+	email: string;
+	address: string;
+	outcome: LoginOutcome;
+	attempted_at: Timestamp;
+}
+
+export type PasswordTokenPurpose = 'reset' | 'invite';
+
+export interface PasswordTokensTable {
+	/** SHA-256 (hex) of the token in the link. */
+	id: string;
+	user_id: string;
+	purpose: PasswordTokenPurpose;
+	created_at: CreatedAt;
+	expires_at: Timestamp;
+	used_at: Timestamp | null;
+}
+
+export type OutboxStatus = 'pending' | 'sent' | 'failed' | 'held';
+
+export interface OutboxTable {
+	id: Generated<number>;
+	to_address: string;
+	subject: string;
+	body: string;
+	status: ColumnType<OutboxStatus, OutboxStatus | undefined, OutboxStatus>;
+	error: string | null;
+	created_at: CreatedAt;
+	sent_at: Timestamp | null;
 }
 
 export type ChangeAction = 'create' | 'update' | 'delete' | 'restore' | 'import' | 'seed';
@@ -215,7 +266,8 @@ export interface SchemaMigrationsTable {
 	applied_at: CreatedAt;
 }
 
-export type ImportRunStatus = 'running' | 'succeeded' | 'partly' | 'failed';
+/** 'interrupted': the process stopped mid-run (migrations/0008); its job reruns the file. */
+export type ImportRunStatus = 'running' | 'succeeded' | 'partly' | 'failed' | 'interrupted';
 
 export interface ImportCounts {
 	read: number;
@@ -237,6 +289,28 @@ export interface ImportRunsTable {
 	counts: ColumnType<ImportCounts, string | undefined, string>;
 	actor: string;
 	started_at: CreatedAt;
+	finished_at: Timestamp | null;
+	error: string | null;
+	job_id: ColumnType<number | null, number | null | undefined, number | null>;
+	/** Set by a trigger on every update. */
+	updated_at: ColumnType<Date, never, never>;
+}
+
+export type JobKind = 'import';
+export type JobStatus = 'queued' | 'running' | 'succeeded' | 'failed';
+
+export interface JobsTable {
+	id: Generated<number>;
+	kind: JobKind;
+	status: ColumnType<JobStatus, JobStatus | undefined, JobStatus>;
+	payload: Json<Record<string, unknown>>;
+	actor: string;
+	attempts: ColumnType<number, number | undefined, number>;
+	max_attempts: ColumnType<number, number | undefined, number>;
+	locked_by: string | null;
+	locked_at: Timestamp | null;
+	heartbeat_at: Timestamp | null;
+	created_at: CreatedAt;
 	finished_at: Timestamp | null;
 	error: string | null;
 }
@@ -286,6 +360,61 @@ export interface MatchReviewsTable {
 	created_at: CreatedAt;
 }
 
+export type SourceSyncStatus = 'running' | 'succeeded' | 'failed';
+
+export interface SourceSyncsTable {
+	id: Generated<number>;
+	source: SourceKey;
+	base_url: string;
+	since: Date | null;
+	status: ColumnType<SourceSyncStatus, SourceSyncStatus | undefined, SourceSyncStatus>;
+	per_page: number;
+	pages_fetched: ColumnType<number, number | undefined, number>;
+	last_page: number | null;
+	total: number | null;
+	records_fetched: ColumnType<number, number | undefined, number>;
+	staged_file: string | null;
+	staged_bytes: ColumnType<number, number | undefined, number>;
+	import_run_id: number | null;
+	actor: string;
+	started_at: CreatedAt;
+	finished_at: Timestamp | null;
+	error: string | null;
+}
+
+export type MatchDecisionKind = 'confirm' | 'reject' | 'merge' | 'split';
+
+export interface MatchDecisionsTable {
+	id: Generated<number>;
+	kind: MatchDecisionKind;
+	review_id: number | null;
+	target_innovation_id: string | null;
+	source_innovation_id: string | null;
+	innovation_ids: ColumnType<string[], string[] | undefined, string[]>;
+	/** What the decision moved and the state before it (domain/curation/match-decisions.ts). */
+	state: ColumnType<unknown, string | undefined, string>;
+	actor: string;
+	reason: string | null;
+	created_at: CreatedAt;
+	undone_at: Timestamp | null;
+	undone_by: string | null;
+	undo_reason: string | null;
+}
+
+export interface AgencyResolutionsTable {
+	id: Generated<number>;
+	written_name: string;
+	name_key: string;
+	source: SourceKey | null;
+	agency_id: string;
+	alias_added: boolean;
+	quarantined_count: ColumnType<number, number | undefined, number>;
+	reimport_run_id: number | null;
+	actor: string;
+	reason: string | null;
+	created_at: CreatedAt;
+}
+
 export interface DB {
 	regions: RegionsTable;
 	region_characteristics: RegionCharacteristicsTable;
@@ -297,13 +426,21 @@ export interface DB {
 	awards: AwardsTable;
 	source_records: SourceRecordsTable;
 	users: UsersTable;
+	sessions: SessionsTable;
+	login_attempts: LoginAttemptsTable;
+	password_tokens: PasswordTokensTable;
+	outbox: OutboxTable;
 	change_history: ChangeHistoryTable;
 	schema_migrations: SchemaMigrationsTable;
 	import_runs: ImportRunsTable;
+	jobs: JobsTable;
 	quarantined_rows: QuarantinedRowsTable;
 	source_record_versions: SourceRecordVersionsTable;
 	source_record_block_keys: SourceRecordBlockKeysTable;
 	match_reviews: MatchReviewsTable;
+	match_decisions: MatchDecisionsTable;
+	agency_resolutions: AgencyResolutionsTable;
+	source_syncs: SourceSyncsTable;
 }
 
 export type Region = Selectable<RegionsTable>;

@@ -16,7 +16,7 @@ export interface NationalStatistics {
 		lastImportedAt: string | null;
 		/** The newest import run of the source and its outcome (null when never imported from a file). */
 		lastImport: {
-			status: 'running' | 'succeeded' | 'partly' | 'failed';
+			status: 'running' | 'succeeded' | 'partly' | 'failed' | 'interrupted';
 			fileName: string;
 			startedAt: string;
 			finishedAt: string | null;

@@ -17,7 +17,12 @@ import { describeMatchReason } from '$lib/server/http/match-reasons';
 import { orPageError, throwPageError } from '$lib/server/http/page-errors';
 import { getInnovationDetails } from '$lib/server/services/get-innovation-details';
 import { listInnovationHistory } from '$lib/server/services/list-innovation-history';
-import type { PageServerLoad } from './$types';
+import { z } from 'zod';
+import { parseForm, runAction } from '$lib/server/http/curation-actions';
+import { requirePermission } from '$lib/server/http/require-permission';
+import { can } from '$lib/server/policy';
+import { splitSourceRecord } from '$lib/server/services/split-source-record';
+import type { Actions, PageServerLoad } from './$types';
 
 const NARRATIVE_ORDER = [
 	'summary',
@@ -95,6 +100,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			updatedAt: i.updatedAt
 		},
 		similar: similar.map(toInnovationCard),
+		// Curators see a "Pisahkan" (split) button per source record.
+		canCurate: can(locals.actor, 'import.review'),
 		// Who changed it stays with the curators; the public sees when, what and why.
 		history: history.map((h) => ({
 			version: h.version,
@@ -104,4 +111,33 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			reason: h.reason
 		}))
 	};
+};
+
+const splitSchema = z.object({
+	sumber: z.enum(['panrb', 'kemendagri', 'lan'], { error: 'Sumber rekaman tidak valid.' }),
+	rekaman: z.string({ error: 'ID rekaman sumber wajib diisi.' }).trim().min(1, 'ID rekaman sumber wajib diisi.').max(200, 'ID rekaman sumber tidak valid.'),
+	catatan: z.string().max(1000, 'Catatan paling panjang 1000 karakter.').optional()
+});
+
+export const actions: Actions = {
+	/** Moves one source record out into a new innovation (undo in /kurasi/keputusan). */
+	pisahkan: async (event) => {
+		const actor = requirePermission(event, 'import.review');
+		const form = parseForm(splitSchema, await event.request.formData());
+		if (form.failure) return form.failure;
+		const { sumber, rekaman, catatan } = form.data;
+		const target = `${sumber}-${rekaman}`;
+		const done = await runAction(
+			() => splitSourceRecord(event.locals.db.db, actor, { source: sumber, externalId: rekaman, fromInnovationId: event.params.id, note: catatan }),
+			target
+		);
+		if (done.failure) return done.failure;
+		return {
+			ok: true,
+			target,
+			innovationId: done.value.innovationId,
+			decisionId: done.value.decisionId,
+			message: `Rekaman ${sumber} ${rekaman} dipisahkan menjadi inovasi baru (keputusan #${done.value.decisionId}).`
+		};
+	}
 };

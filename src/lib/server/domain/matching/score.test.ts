@@ -81,3 +81,20 @@ describe('scorePair', () => {
 		expect(scorePair(a, b, { ...DEFAULT_MATCH_CONFIG, linkThreshold: 1.01, reviewThreshold: 1.01 }).decision).toBe('distinct');
 	});
 });
+
+describe('hasWordJoin', () => {
+	it('finds a name written with or without spaces, but never inside a longer word', async () => {
+		const { hasWordJoin } = await import('./score');
+		const text = ' melalui kartu sigap warga perekam data e rekam dan si cantik ';
+		expect(hasWordJoin(text, 'kartusigap')).toBe(true);
+		expect(hasWordJoin(text, 'kartu')).toBe(true);
+		expect(hasWordJoin(text, 'erekam')).toBe(true);
+		expect(hasWordJoin(text, 'sicantik')).toBe(true);
+		expect(hasWordJoin(text, 'rekam')).toBe(true);
+		expect(hasWordJoin(text, 'ekam')).toBe(false);
+		expect(hasWordJoin(text, 'kartusi')).toBe(false);
+		expect(hasWordJoin(text, 'sigapwargaperekamdata')).toBe(true);
+		// At most four words.
+		expect(hasWordJoin(text, 'kartusigapwargaperekamdata')).toBe(false);
+	});
+});

@@ -1,5 +1,5 @@
 import type { MatchRecord } from './types';
-import { foldText, narrativeSimilarity } from './similarity';
+import { compareNarratives, foldText, narrativeFeatures, type NarrativeFeatures } from './similarity';
 import { analyseTitle, compareTitles, type TitleAnalysis, type TitleComparison } from './titles';
 
 export type MatchFeature = 'title' | 'acronym' | 'agency' | 'region' | 'year' | 'text';
@@ -43,31 +43,64 @@ export const DEFAULT_MATCH_CONFIG: MatchConfig = {
 	stopWords: new Set()
 };
 
-/** Pre-computed per-record data so that scoring many pairs does not redo title analysis. */
+/** Pre-computed per-record data so that scoring many pairs does not redo title or narrative analysis. */
 export interface PreparedRecord {
 	record: MatchRecord;
 	title: TitleAnalysis;
 	/** Narrative folded and padded with spaces, for whole-phrase look-ups. */
 	foldedText: string;
-	/**
-	 * Joins of one to four consecutive narrative words (`kartu`, `kartusigap`, ...), so that a short
-	 * name is found however it is spaced, but never inside a longer word (`perekam` is not `E-REKAM`).
-	 */
-	wordJoins: ReadonlySet<string>;
+	/** Figures and content words of the narrative, with the stop words below left out. */
+	narrative: NarrativeFeatures;
+	/** The stop words `narrative` was computed with (scorePair recomputes under other ones). */
+	stopWords: ReadonlySet<string>;
+	hasText: boolean;
 }
 
-export function prepareRecord(record: MatchRecord): PreparedRecord {
+export function prepareRecord(record: MatchRecord, config: Pick<MatchConfig, 'stopWords'> = DEFAULT_MATCH_CONFIG): PreparedRecord {
 	const folded = foldText(record.text);
-	const words = folded ? folded.split(' ') : [];
-	const wordJoins = new Set<string>();
-	for (let i = 0; i < words.length; i++) {
-		let joined = '';
-		for (let j = i; j < Math.min(words.length, i + MAX_NAME_WORDS); j++) {
-			joined += words[j];
-			wordJoins.add(joined);
+	return {
+		record,
+		title: analyseTitle(record.title),
+		foldedText: ` ${folded} `,
+		narrative: narrativeFeatures(record.text, config.stopWords),
+		stopWords: config.stopWords,
+		hasText: record.text.trim() !== ''
+	};
+}
+
+/**
+ * Whether one to MAX_NAME_WORDS consecutive words of the folded, space-padded text join to `key`
+ * (`kartu sigap` and `kartusigap` both hold `kartusigap`), never inside a longer word (`perekam` is
+ * not `E-REKAM`). Looked up on demand, which costs less than keeping every join of every narrative.
+ */
+export function hasWordJoin(paddedText: string, key: string): boolean {
+	if (key === '') return false;
+	if (key.length === 1) return paddedText.includes(` ${key} `);
+	// A join starts with the key's first two letters, in one word or as a one-letter word and the next.
+	for (const start of [` ${key[0]}${key[1]}`, ` ${key[0]} ${key[1]}`]) {
+		let from = 0;
+		for (;;) {
+			const at = paddedText.indexOf(start, from);
+			if (at < 0) break;
+			from = at + 1;
+			if (joinsAt(paddedText, at + 1, key)) return true;
 		}
 	}
-	return { record, title: analyseTitle(record.title), foldedText: ` ${folded} `, wordJoins };
+	return false;
+}
+
+function joinsAt(paddedText: string, position: number, key: string): boolean {
+	let matched = 0;
+	for (let words = 0; words < MAX_NAME_WORDS; words++) {
+		const end = paddedText.indexOf(' ', position);
+		if (end < 0) return false;
+		const length = end - position;
+		if (length === 0 || length > key.length - matched || !paddedText.startsWith(key.slice(matched, matched + length), position)) return false;
+		matched += length;
+		if (matched === key.length) return true;
+		position = end + 1;
+	}
+	return false;
 }
 
 /** Longest short name, in words, looked for in narratives. */
@@ -95,7 +128,7 @@ function mentionedName(named: PreparedRecord, narrative: PreparedRecord): string
 function mentionedAcronym(named: PreparedRecord, narrative: PreparedRecord): string | null {
 	const key = named.title.acronymKey.toLowerCase();
 	if (key.length < MIN_MENTION_LETTERS) return null;
-	return narrative.wordJoins.has(key) ? (named.title.acronym ?? named.title.original) : null;
+	return hasWordJoin(narrative.foldedText, key) ? (named.title.acronym ?? named.title.original) : null;
 }
 
 type RegionRelation = 'same' | 'nested' | 'different' | 'unknown';
@@ -128,8 +161,8 @@ function titleNote(comparison: TitleComparison, a: TitleAnalysis, b: TitleAnalys
 }
 
 export function scorePair(a: MatchRecord | PreparedRecord, b: MatchRecord | PreparedRecord, config: MatchConfig = DEFAULT_MATCH_CONFIG): PairScore {
-	const left = 'record' in a ? a : prepareRecord(a);
-	const right = 'record' in b ? b : prepareRecord(b);
+	const left = 'record' in a && a.stopWords === config.stopWords ? a : prepareRecord('record' in a ? a.record : a, config);
+	const right = 'record' in b && b.stopWords === config.stopWords ? b : prepareRecord('record' in b ? b.record : b, config);
 	const ra = left.record;
 	const rb = right.record;
 	const w = config.weights;
@@ -137,8 +170,8 @@ export function scorePair(a: MatchRecord | PreparedRecord, b: MatchRecord | Prep
 	let rule: string | null = null;
 
 	const titles = compareTitles(left.title, right.title);
-	const text = narrativeSimilarity(ra.text, rb.text, config.stopWords);
-	const textKnown = ra.text.trim() !== '' && rb.text.trim() !== '';
+	const text = compareNarratives(left.narrative, right.narrative);
+	const textKnown = left.hasText && right.hasText;
 	if (titles.relation === 'unknown') {
 		const mention = mentionedName(left, right) ?? mentionedName(right, left);
 		// Without a comparable name, region and year alone must not carry a pair into review: the
@@ -148,7 +181,7 @@ export function scorePair(a: MatchRecord | PreparedRecord, b: MatchRecord | Prep
 				? { feature: 'title', value: 0.9, weight: w.title, note: `Nama "${mention}" disebut dalam narasi catatan lain` }
 				: {
 						feature: 'title',
-						value: textKnown ? round(text.score) : 0,
+						value: textKnown ? round(text.blended) : 0,
 						weight: w.title,
 						note: `${titleNote(titles, left.title, right.title)}; dinilai dari narasi`
 					}

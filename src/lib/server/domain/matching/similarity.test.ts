@@ -84,3 +84,11 @@ describe('narrative similarity', () => {
 		expect(narrativeSimilarity('tim 3 orang di 2 desa', 'ada 3 loket dan 2 petugas').sharedFigures).toEqual([]);
 	});
 });
+
+describe('withinOneEdit', () => {
+	it('agrees with the edit distance at cutoff 1', async () => {
+		const { editDistance, withinOneEdit } = await import('./similarity');
+		const words = ['pencari', 'pencrai', 'pencar', 'pencarii', 'xencari', 'pencarx', 'sederhana', 'sdeerhana', 'sederahna', 'abcd', 'abdc', 'bacd', 'abc', 'abcde', 'ab', ''];
+		for (const a of words) for (const b of words) expect(withinOneEdit(a, b), `${a} ${b}`).toBe(editDistance(a, b, 1) <= 1);
+	});
+});

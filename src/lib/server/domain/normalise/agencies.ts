@@ -89,7 +89,7 @@ const WORD_EXPANSIONS: Readonly<Record<string, string>> = {
 };
 
 /** Folded name with short forms expanded: `Pemerintah Kab. Banyuwangi` -> `pemerintah kabupaten banyuwangi`. */
-function expandedName(value: string): string {
+export function expandedName(value: string): string {
 	return foldText(value)
 		.split(' ')
 		.map((word) => WORD_EXPANSIONS[word] ?? word)
@@ -97,7 +97,7 @@ function expandedName(value: string): string {
 }
 
 /** Exact-comparison key: expanded and without spaces. */
-function agencyKey(value: string): string {
+export function agencyKey(value: string): string {
 	return expandedName(value).replace(/ /g, '');
 }
 
