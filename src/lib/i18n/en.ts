@@ -24,6 +24,8 @@ export const en: Partial<Record<MessageKey, string>> = {
 	'user.signOut': 'Sign out',
 	'user.accountLink': 'My account',
 	'user.adminUsers': 'Users',
+	'user.curation': 'Curation',
+	'user.imports': 'Imports',
 
 	'signin.title': 'Sign in to JIPPNas',
 	'signin.intro': 'For administrators, curators, hub coordinators and agency operators. Visitors do not need to sign in.',

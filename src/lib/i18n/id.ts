@@ -26,6 +26,8 @@ export const id = {
 	'user.signOut': 'Keluar',
 	'user.accountLink': 'Akun saya',
 	'user.adminUsers': 'Pengguna',
+	'user.curation': 'Kurasi',
+	'user.imports': 'Impor data',
 
 	'signin.title': 'Masuk ke JIPPNas',
 	'signin.intro': 'Untuk admin, kurator, koordinator hub dan operator instansi. Pengunjung umum tidak perlu masuk.',
