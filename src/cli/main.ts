@@ -27,6 +27,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command:
 		summary: 'Memuat indikator wilayah (luas, penduduk, IPM, kemiskinan) dari berkas CSV',
 		load: () => import('./commands/load-indicators')
 	},
+	'load-abbreviations': {
+		summary: 'Memuat singkatan pemerintahan (CSV) sebagai sinonim pencarian',
+		load: () => import('./commands/load-abbreviations')
+	},
 	export: {
 		summary: 'Mengekspor semua inovasi ke JSON, CSV atau XLSX',
 		load: () => import('./commands/export')
@@ -55,7 +59,7 @@ Penggunaan: jippnas <perintah> [opsi]
 
 Perintah:
 ${Object.entries(COMMANDS)
-	.map(([name, { summary }]) => `  ${name.padEnd(18)}${summary}`)
+	.map(([name, { summary }]) => `  ${name.padEnd(20)}${summary}`)
 	.join('\n')}
 
 Opsi:

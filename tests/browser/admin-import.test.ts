@@ -106,6 +106,41 @@ describe('importing from the web', () => {
 		} finally {
 			await context.close();
 		}
+	}, 150_000);
+
+	it('with JavaScript: the progress script moves the bar and counts in place, then reloads once finished', async () => {
+		// The script alone, against answers of the progress endpoint played back in order: an
+		// import of the samples finishes before a run page can be seen running.
+		const context = await browser.newContext({ baseURL: server.baseUrl });
+		const page = await context.newPage();
+		try {
+			const answers = [
+				{ status: 'running', done: 10, total: 40, percent: 25, finished: false, counts: { inserted: 9, rejected: 1 } },
+				{ status: 'partly', done: 40, total: 40, percent: 100, finished: true, counts: { inserted: 39, rejected: 1 } }
+			];
+			let served = 0;
+			await page.route('**/admin/impor/7/kemajuan', (route) => route.fulfill({ json: answers[Math.min(served++, answers.length - 1)] }));
+			await page.route('**/uji-kemajuan', (route) =>
+				route.fulfill({
+					contentType: 'text/html',
+					body: `<!doctype html><html lang="id"><body><section data-progress-url="/admin/impor/7/kemajuan">
+						<progress id="kemajuan-bar" max="40" value="0"></progress>
+						<p data-progress-text="{done} dari {total} baris ({percent}%)">0 dari 40 baris (0%)</p>
+						<dd data-count="inserted">0</dd><dd data-count="rejected">0</dd></section>
+						<script src="/scripts/import-progress.js"></script></body></html>`
+				})
+			);
+			await page.goto('/uji-kemajuan');
+			await page.evaluate(() => ((window as unknown as { marker: boolean }).marker = true));
+			await page.locator('[data-progress-text]', { hasText: '10 dari 40 baris (25%)' }).waitFor();
+			expect(await page.evaluate(() => (window as unknown as { marker?: boolean }).marker)).toBe(true);
+			expect(await page.locator('progress').evaluate((bar) => (bar as HTMLProgressElement).value)).toBe(10);
+			expect(await page.locator('[data-count="inserted"]').textContent()).toBe('9');
+			// Finished: the page reloads (the marker is gone) to show the outcome and the quarantine.
+			await page.waitForFunction(() => (window as unknown as { marker?: boolean }).marker === undefined);
+		} finally {
+			await context.close();
+		}
 	});
 
 	it('without JavaScript: the same upload finishes as unchanged rows', async () => {
@@ -119,5 +154,5 @@ describe('importing from the web', () => {
 		} finally {
 			await context.close();
 		}
-	});
+	}, 150_000);
 });

@@ -173,7 +173,6 @@ describe('matching on the shared samples', () => {
 			scored
 		);
 		const evaluation = evaluateClusters(clusters, truthClusters);
-		if (process.env.DEBUG_PAIR) { const [x, y] = process.env.DEBUG_PAIR.split(","); console.log(JSON.stringify(scorePair(prepared.get(x!)!, prepared.get(y!)!, config), null, 1), prepared.get(x!)!.narrative.figures, prepared.get(y!)!.narrative.figures); }
 		const truthOf = new Map(truthClusters.flatMap((cluster, index) => cluster.map((key) => [key, index] as const)));
 		const mistakes = scored
 			.filter((p) => (p.decision === 'link') !== (truthOf.get(p.a) === truthOf.get(p.b)))

@@ -19,6 +19,8 @@ import { describeDatabase, openConfiguredDatabase, prepareDatabase } from '../da
 import type { CliCommand } from '../main';
 import { createProgress } from '../progress';
 import { loadStopWords } from '../stop-words';
+import { loadSearchAbbreviationsIfEmpty } from '../../lib/server/services/load-search-abbreviations';
+import { describeAbbreviationOutcome } from './load-abbreviations';
 import { describeSeedOutcome } from './seed';
 
 const HELP = `Penggunaan: jippnas serve
@@ -102,6 +104,7 @@ async function prepare(database: AppDatabase, config: AppConfig): Promise<void> 
 	if (!referenceData.skipped) {
 		console.log(`Data rujukan dimuat: ${referenceData.regions} wilayah, ${referenceData.agencies} instansi.`);
 	}
+	await loadDefaultAbbreviations(database);
 	// Demo data only ever goes into the embedded database, and only into an empty one: a
 	// PostgreSQL server is someone's real registry.
 	if (database.kind !== 'pglite' || config.SEED_DEMO === 'never') return;
@@ -120,6 +123,19 @@ async function prepare(database: AppDatabase, config: AppConfig): Promise<void> 
 		progress.finish();
 	}
 	console.log(`${describeSeedOutcome(outcome)} Semua inovasi contoh bersifat fiktif.`);
+}
+
+// Beside the repository (../shared/data); a production install may not have it.
+const ABBREVIATIONS = fileURLToPath(new URL('../../../../shared/data/bahasa/singkatan-pemerintahan.csv', import.meta.url));
+
+/** Search synonyms from the government abbreviation list, once, while there are none yet. */
+async function loadDefaultAbbreviations(database: AppDatabase): Promise<void> {
+	const outcome = await loadSearchAbbreviationsIfEmpty(database.db, ABBREVIATIONS);
+	if ('skipped' in outcome) {
+		if (outcome.skipped === 'no-file') console.log(`Sinonim pencarian: ${ABBREVIATIONS} tidak ada, dilewati.`);
+		return;
+	}
+	console.log(`Sinonim pencarian dimuat. ${describeAbbreviationOutcome(outcome)}`);
 }
 
 function refuseTooLarge(res: ServerResponse, config: AppConfig): void {

@@ -26,6 +26,7 @@ export const en: Partial<Record<MessageKey, string>> = {
 	'user.adminUsers': 'Users',
 	'user.curation': 'Curation',
 	'user.imports': 'Imports',
+	'user.synonyms': 'Synonyms',
 
 	'signin.title': 'Sign in to JIPPNas',
 	'signin.intro': 'For administrators, curators, hub coordinators and agency operators. Visitors do not need to sign in.',
@@ -512,5 +513,27 @@ export const en: Partial<Record<MessageKey, string>> = {
 	'adminImport.reasons': 'Reasons',
 	'adminImport.values': 'Row content',
 	'adminImport.showValues': 'Show row content',
-	'adminImport.uploadedNote': 'File {file} received and queued for import.'
+	'adminImport.uploadedNote': 'File {file} received and queued for import.',
+	'synonyms.title': 'Search synonyms',
+	'synonyms.lead':
+		'Search reads abbreviations and their equivalents both ways: searching a term also finds its equivalent and the other way round (KTP ~ kartu tanda penduduk). The initial list comes from the government abbreviation list; add regional terms here.',
+	'synonyms.search': 'Search synonyms',
+	'synonyms.searchButton': 'Search',
+	'synonyms.count': '{count} synonyms',
+	'synonyms.countFor': '{count} synonyms for "{query}"',
+	'synonyms.none': 'No synonyms yet.',
+	'synonyms.noneFor': 'No synonyms match "{query}".',
+	'synonyms.term': 'Term',
+	'synonyms.expansion': 'Equivalent',
+	'synonyms.note': 'Note',
+	'synonyms.source': 'Source',
+	'synonyms.sourceCsv': 'Abbreviation list',
+	'synonyms.sourceAdmin': 'Added by {by}',
+	'synonyms.add': 'Add a synonym',
+	'synonyms.addButton': 'Add',
+	'synonyms.termHelp': 'E.g. an abbreviation: KTP, Dukcapil, Bumdes',
+	'synonyms.expansionHelp': 'E.g. its expansion: kartu tanda penduduk',
+	'synonyms.remove': 'Remove',
+	'synonyms.removeLabel': 'Remove synonym {term} ~ {expansion}',
+	'synonyms.removeHelp': 'A removed synonym is no longer used by search; the change history keeps its record.'
 };

@@ -28,6 +28,7 @@ export const id = {
 	'user.adminUsers': 'Pengguna',
 	'user.curation': 'Kurasi',
 	'user.imports': 'Impor data',
+	'user.synonyms': 'Sinonim',
 
 	'signin.title': 'Masuk ke JIPPNas',
 	'signin.intro': 'Untuk admin, kurator, koordinator hub dan operator instansi. Pengunjung umum tidak perlu masuk.',
@@ -598,7 +599,30 @@ export const id = {
 	'adminImport.reasons': 'Alasan',
 	'adminImport.values': 'Isi baris',
 	'adminImport.showValues': 'Tampilkan isi baris',
-	'adminImport.uploadedNote': 'Berkas {file} diterima dan masuk antrean impor.'
+	'adminImport.uploadedNote': 'Berkas {file} diterima dan masuk antrean impor.',
+	// Search synonyms (admin/sinonim).
+	'synonyms.title': 'Sinonim pencarian',
+	'synonyms.lead':
+		'Singkatan dan padanannya dibaca pencarian dua arah: mencari istilah juga menemukan padanannya, dan sebaliknya (KTP ~ kartu tanda penduduk). Daftar awal dimuat dari daftar singkatan pemerintahan; tambahkan istilah daerah di sini.',
+	'synonyms.search': 'Cari sinonim',
+	'synonyms.searchButton': 'Cari',
+	'synonyms.count': '{count} sinonim',
+	'synonyms.countFor': '{count} sinonim untuk "{query}"',
+	'synonyms.none': 'Belum ada sinonim.',
+	'synonyms.noneFor': 'Tidak ada sinonim yang cocok dengan "{query}".',
+	'synonyms.term': 'Istilah',
+	'synonyms.expansion': 'Padanan',
+	'synonyms.note': 'Keterangan',
+	'synonyms.source': 'Asal',
+	'synonyms.sourceCsv': 'Daftar singkatan',
+	'synonyms.sourceAdmin': 'Ditambahkan {by}',
+	'synonyms.add': 'Tambah sinonim',
+	'synonyms.addButton': 'Tambah',
+	'synonyms.termHelp': 'Mis. singkatan: KTP, Dukcapil, Bumdes',
+	'synonyms.expansionHelp': 'Mis. kepanjangan: kartu tanda penduduk',
+	'synonyms.remove': 'Hapus',
+	'synonyms.removeLabel': 'Hapus sinonim {term} ~ {expansion}',
+	'synonyms.removeHelp': 'Sinonim yang dihapus tidak dipakai lagi oleh pencarian; catatannya tetap tersimpan di riwayat perubahan.'
 } as const;
 
 export type MessageKey = keyof typeof id;

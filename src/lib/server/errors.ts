@@ -77,6 +77,10 @@ export const ERROR_TABLE = {
 	},
 	DECISION_NOT_UNDOABLE: { status: 409, message: 'Keputusan ini tidak dapat dibatalkan lagi karena datanya sudah berubah.' },
 	AGENCY_NAME_ALREADY_RESOLVED: { status: 409, message: 'Nama instansi ini sudah dipetakan oleh kurator.' },
+	// Search synonyms (admin/sinonim).
+	SYNONYM_NOT_FOUND: { status: 404, message: 'Sinonim tidak ditemukan.' },
+	SYNONYM_EXISTS: { status: 409, message: 'Pasangan istilah dan padanan ini sudah ada.' },
+	SYNONYM_ALREADY_REMOVED: { status: 409, message: 'Sinonim ini sudah dihapus.' },
 	INTERNAL: {
 		status: 500,
 		message: 'Terjadi kesalahan pada server. Silakan coba lagi beberapa saat lagi.'

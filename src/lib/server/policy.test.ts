@@ -45,6 +45,7 @@ const MATRIX: Record<PolicyAction, Record<Role, Expected>> = {
 	'import.run': row(F, T, T, T, F, F),
 	'import.review': row(F, T, T, T, F, F),
 	'agency.curate': row(F, T, T, T, F, F),
+	'search.synonyms': row(F, T, T, T, F, F),
 	'user.manage': row(F, T, T, F, F, F),
 	'outbox.read': row(F, T, T, F, F, F),
 	'account.own': row(F, F, T, T, T, T)

@@ -42,6 +42,8 @@ const rules = {
 	'import.run': (actor: Actor) => isStaff(actor),
 	'import.review': (actor: Actor) => isStaff(actor),
 	'agency.curate': (actor: Actor) => isStaff(actor),
+	// Search synonyms (abbreviations and their expansions) shape what everyone finds: staff only.
+	'search.synonyms': (actor: Actor) => isStaff(actor),
 	'user.manage': (actor: Actor) => actor.role === 'system' || actor.role === 'admin',
 	'outbox.read': (actor: Actor) => actor.role === 'system' || actor.role === 'admin',
 	// One's own account (password, sessions): any signed-in person; the system actor has none.

@@ -148,6 +148,10 @@ export interface InnovationsTable {
 	contact_phone: string | null;
 	provenance: ColumnType<Record<string, FieldProvenance>, string | undefined, string>;
 	version: ColumnType<number, number | undefined, number>;
+	/** 0009: next value of innovations_search_seq on every insert/update (bigint, read as text). */
+	search_seq: ColumnType<string, never, never>;
+	/** 0009: times replicated (0 until the replication workflow maintains it). */
+	replication_count: ColumnType<number, number | undefined, number>;
 	created_at: CreatedAt;
 	updated_at: Timestamp;
 	deleted_at: ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -415,6 +419,20 @@ export interface AgencyResolutionsTable {
 	created_at: CreatedAt;
 }
 
+/** 0009: abbreviations and synonyms for search, both ways; soft-deleted. */
+export interface SearchSynonymsTable {
+	id: Generated<number>;
+	term: string;
+	expansion: string;
+	source: ColumnType<'csv' | 'admin', 'csv' | 'admin' | undefined, 'csv' | 'admin'>;
+	note: string | null;
+	created_by: string | null;
+	created_at: CreatedAt;
+	updated_at: Timestamp;
+	deleted_at: Timestamp | null;
+	deleted_by: string | null;
+}
+
 export interface DB {
 	regions: RegionsTable;
 	region_characteristics: RegionCharacteristicsTable;
@@ -441,6 +459,7 @@ export interface DB {
 	match_decisions: MatchDecisionsTable;
 	agency_resolutions: AgencyResolutionsTable;
 	source_syncs: SourceSyncsTable;
+	search_synonyms: SearchSynonymsTable;
 }
 
 export type Region = Selectable<RegionsTable>;

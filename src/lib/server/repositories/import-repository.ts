@@ -33,17 +33,19 @@ export function listRegionsForResolver(db: Kysely<DB>) {
 		.execute() as Promise<{ code: string; name: string; level: RegionLevel; parent_code: string | null }[]>;
 }
 
-/** Stores PANRB agency ids learned from PANRB rows, never overwriting one or taking an id in use. */
+/** Stores PANRB agency ids learned from PANRB rows, never overwriting one or taking an id in use; one statement. */
 export async function setMissingAgencyPanrbIds(db: Kysely<DB>, learned: { agencyId: string; panrbId: string }[]): Promise<void> {
-	for (const { agencyId, panrbId } of learned) {
-		await db
-			.updateTable('agencies')
-			.set({ panrb_id: panrbId })
-			.where('id', '=', agencyId)
-			.where('panrb_id', 'is', null)
-			.where((eb) => eb.not(eb.exists(eb.selectFrom('agencies as other').select('other.id').where('other.panrb_id', '=', panrbId))))
-			.execute();
-	}
+	if (learned.length === 0) return;
+	// The first agency to claim an id keeps it, as when the rows were stored one by one.
+	const claimed = new Set<string>();
+	const unique = learned.filter(({ panrbId }) => !claimed.has(panrbId) && claimed.add(panrbId));
+	await sql`
+		update agencies as a
+		set panrb_id = v.panrb_id
+		from (select * from unnest(${unique.map((l) => l.agencyId)}::text[], ${unique.map((l) => l.panrbId)}::text[]) as t (agency_id, panrb_id)) as v
+		where a.id = v.agency_id
+			and a.panrb_id is null
+			and not exists (select 1 from agencies as other where other.panrb_id = v.panrb_id)`.execute(db);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -216,36 +218,51 @@ export async function replaceBlockKeys(db: Kysely<DB>, entries: { sourceRecordId
 }
 
 /**
- * Linked source records sharing a blocking key with the given keys. Keys held by more than
- * `maxBlockSize` records say too little to be worth comparing and are left out, which keeps the
- * candidate set bounded however large the registry grows.
+ * The source records under each of the given blocking keys, as ids. Keys held by more than
+ * `maxBlockSize` records say too little to be worth comparing and come back in `oversized`
+ * without members, which keeps the candidate set bounded however large the registry grows.
  */
-export async function findBlockCandidates(
+export async function findBlockMembers(
 	db: Kysely<DB>,
 	keys: string[],
 	maxBlockSize: number
-): Promise<{ id: number; source: SourceKey; external_id: string; innovation_id: string; mapped: Record<string, unknown>; key: string }[]> {
-	if (keys.length === 0) return [];
-	const usable = await db
-		.selectFrom('source_record_block_keys')
-		.select('key')
-		.where('key', 'in', keys)
-		.groupBy('key')
-		.having((eb) => eb.fn.countAll(), '<=', maxBlockSize)
-		.execute();
-	if (usable.length === 0) return [];
-	const rows = await db
-		.selectFrom('source_record_block_keys as k')
-		.innerJoin('source_records as sr', 'sr.id', 'k.source_record_id')
-		.select(['sr.id', 'sr.source', 'sr.external_id', 'sr.innovation_id', 'sr.mapped', 'k.key'])
-		.where(
-			'k.key',
-			'in',
-			usable.map((u) => u.key)
-		)
-		.where('sr.innovation_id', 'is not', null)
-		.execute();
-	return rows as { id: number; source: SourceKey; external_id: string; innovation_id: string; mapped: Record<string, unknown>; key: string }[];
+): Promise<{ members: Map<string, number[]>; oversized: Set<string> }> {
+	const members = new Map<string, number[]>();
+	const oversized = new Set<string>();
+	for (let i = 0; i < keys.length; i += 5000) {
+		const chunk = keys.slice(i, i + 5000);
+		// One row per key: its size, and its members only when it is small enough to use.
+		const rows = await sql<{ key: string; size: number; ids: number[] | null }>`
+			select key, count(*)::integer as size,
+				case when count(*) <= ${maxBlockSize} then array_agg(source_record_id order by source_record_id) end as ids
+			from source_record_block_keys
+			where key = any(${chunk}::text[])
+			group by key`.execute(db);
+		for (const row of rows.rows) {
+			if (row.ids === null) oversized.add(row.key);
+			else members.set(row.key, row.ids.map(Number));
+		}
+	}
+	return { members, oversized };
+}
+
+/**
+ * What matching needs of the given source records (the `match` part of `mapped`, not the whole
+ * row), for those already linked to an innovation.
+ */
+export async function findBlockCandidates(
+	db: Kysely<DB>,
+	ids: number[]
+): Promise<{ id: number; source: SourceKey; external_id: string; innovation_id: string; match: Record<string, unknown> }[]> {
+	const found: { id: number; source: SourceKey; external_id: string; innovation_id: string; match: Record<string, unknown> }[] = [];
+	for (let i = 0; i < ids.length; i += 5000) {
+		const rows = await sql<{ id: number; source: SourceKey; external_id: string; innovation_id: string; match: Record<string, unknown> }>`
+			select id, source, external_id, innovation_id, mapped->'match' as match
+			from source_records
+			where id = any(${ids.slice(i, i + 5000)}::bigint[]) and innovation_id is not null`.execute(db);
+		for (const row of rows.rows) found.push({ ...row, id: Number(row.id) });
+	}
+	return found;
 }
 
 /** Innovation id of every stored record of the sources, for comparing against the ground truth. */
@@ -280,40 +297,27 @@ export async function updateImportedInnovation(
 	return row.version;
 }
 
-/** Adds awards an innovation does not have yet (same programme, year and level). */
+/** Adds awards an innovation does not have yet (same programme, year and level), in one statement. */
 export async function addMissingAwards(
 	db: Kysely<DB>,
 	awards: { innovationId: string; programme: 'KIPP'; year: number; level: string; category: string | null }[]
 ): Promise<void> {
-	for (const award of awards) {
-		await db
-			.insertInto('awards')
-			.columns(['innovation_id', 'programme', 'year', 'level', 'category'])
-			.expression(
-				db
-					.selectNoFrom([
-						sql<string>`${award.innovationId}`.as('innovation_id'),
-						sql<string>`${award.programme}`.as('programme'),
-						sql<number>`${award.year}::integer`.as('year'),
-						sql<string>`${award.level}`.as('level'),
-						sql<string | null>`${award.category}::text`.as('category')
-					])
-					.where((eb) =>
-						eb.not(
-							eb.exists(
-								eb
-									.selectFrom('awards')
-									.select('id')
-									.where('innovation_id', '=', award.innovationId)
-									.where('programme', '=', award.programme)
-									.where('year', '=', award.year)
-									.where('level', '=', award.level)
-							)
-						)
-					)
-			)
-			.execute();
-	}
+	if (awards.length === 0) return;
+	await sql`
+		insert into awards (innovation_id, programme, year, level, category)
+		select distinct on (v.innovation_id, v.programme, v.year, v.level) v.innovation_id, v.programme, v.year, v.level, v.category
+		from unnest(
+			${awards.map((a) => a.innovationId)}::text[],
+			${awards.map((a) => a.programme)}::text[],
+			${awards.map((a) => a.year)}::integer[],
+			${awards.map((a) => a.level)}::text[],
+			${awards.map((a) => a.category)}::text[]
+		) as v (innovation_id, programme, year, level, category)
+		where not exists (
+			select 1 from awards as aw
+			where aw.innovation_id = v.innovation_id and aw.programme = v.programme and aw.year = v.year and aw.level = v.level
+		)
+		order by v.innovation_id, v.programme, v.year, v.level`.execute(db);
 }
 
 export async function insertMatchReviews(

@@ -18,7 +18,8 @@ import {
 	type NormaliseResolvers
 } from '../domain/import/normalise-source-record';
 import { blockingKeys, DEFAULT_BLOCKING } from '../domain/matching/blocking';
-import { DEFAULT_MATCH_CONFIG, prepareRecord, scorePair, type MatchConfig, type PreparedRecord } from '../domain/matching/score';
+import { CandidatePool, type PoolMatch } from '../domain/matching/candidate-pool';
+import { DEFAULT_MATCH_CONFIG, prepareRecord, type MatchConfig, type PreparedRecord } from '../domain/matching/score';
 import type { MatchRecord } from '../domain/matching/types';
 import { createAgencyResolver } from '../domain/normalise/agencies';
 import { createRegionResolver } from '../domain/normalise/regions';
@@ -30,6 +31,7 @@ import {
 	addMissingAwards,
 	createImportRun,
 	findBlockCandidates,
+	findBlockMembers,
 	findInnovationsForImport,
 	findSourceRecords,
 	insertInnovations,
@@ -70,7 +72,8 @@ export interface ImportSourceFileResult {
 }
 
 const DEFAULT_PRIORITY: readonly SourceKey[] = ['panrb', 'kemendagri', 'lan'];
-const DEFAULT_BATCH = 200;
+/** Rows per transaction: large enough that per-statement costs vanish, small enough that a killed run loses little. */
+const DEFAULT_BATCH = 1000;
 
 /** Candidate field -> innovations column; awards are stored apart. */
 const COLUMNS = {
@@ -154,10 +157,10 @@ async function loadResolvers(db: Kysely<DB>) {
 	return { resolvers, panrbOf };
 }
 
-interface PoolEntry {
-	sourceRecordId: number;
-	innovationId: string;
-	prepared: PreparedRecord;
+/** What the pool keeps of a record: the narrative itself is dropped once its features are computed. */
+function poolPrepared(record: MatchRecord, config: MatchConfig): PreparedRecord {
+	const prepared = prepareRecord(record, config);
+	return { ...prepared, record: { ...record, text: '' } };
 }
 
 /** One canonical innovation touched by this batch: its values, provenance and what changed. */
@@ -185,6 +188,8 @@ export async function importSourceFile(db: Kysely<DB>, input: ImportSourceFileIn
 		return index < 0 ? priority.length : index;
 	};
 	const { resolvers, panrbOf } = await loadResolvers(db);
+	// Candidates stay loaded and prepared for the whole run instead of being rebuilt per batch.
+	const pool = new CandidatePool(DEFAULT_BLOCKING);
 
 	const counts = emptyCounts();
 	counts.read = file.rows.length;
@@ -308,31 +313,21 @@ export async function importSourceFile(db: Kysely<DB>, input: ImportSourceFileIn
 			blockEntries.push({ sourceRecordId: current.id, keys: blockingKeys(matchRecordOf(keyOf(entry), source, entry.mapped.match as Record<string, unknown>)) });
 		}
 
-		// Candidates already linked in the registry, by blocking key; this batch's records join as they are linked.
-		const index = new Map<string, PoolEntry[]>();
-		const seenInPool = new Set<string>();
-		const addToPool = (key: string, entry: PoolEntry) => {
-			const members = index.get(key) ?? [];
-			members.push(entry);
-			index.set(key, members);
-		};
-		const candidates = await findBlockCandidates(trx, [...new Set(freshRecords.flatMap((r) => r.keys))], DEFAULT_BLOCKING.maxBlockSize);
-		const preparedById = new Map<number, PoolEntry>();
-		for (const candidate of candidates) {
-			let entry = preparedById.get(candidate.id);
-			if (!entry) {
-				const match = (candidate.mapped as { match: Record<string, unknown> }).match;
-				entry = {
+		// Candidates already linked in the registry, by blocking key, loaded once per run; this
+		// batch's records join the pool as they are linked.
+		const missing = pool.missingKeys(freshRecords.flatMap((r) => r.keys));
+		if (missing.length > 0) {
+			const { members, oversized } = await findBlockMembers(trx, missing, pool.maxBlockSize);
+			const unknown = [...new Set([...members.values()].flat())].filter((id) => !pool.hasMember(id));
+			for (const candidate of await findBlockCandidates(trx, unknown)) {
+				pool.remember({
 					sourceRecordId: candidate.id,
 					innovationId: candidate.innovation_id,
-					prepared: prepareRecord(matchRecordOf(`${candidate.source}:${candidate.external_id}`, candidate.source, match))
-				};
-				preparedById.set(candidate.id, entry);
+					prepared: poolPrepared(matchRecordOf(`${candidate.source}:${candidate.external_id}`, candidate.source, candidate.match), config)
+				});
 			}
-			const dedupe = `${candidate.key}\u0000${candidate.id}`;
-			if (seenInPool.has(dedupe)) continue;
-			seenInPool.add(dedupe);
-			addToPool(candidate.key, entry);
+			for (const key of oversized) pool.markOversized(key);
+			for (const key of missing) if (!oversized.has(key)) pool.loadKey(key, members.get(key) ?? []);
 		}
 
 		const states = new Map<string, CanonicalState>();
@@ -342,26 +337,11 @@ export async function importSourceFile(db: Kysely<DB>, input: ImportSourceFileIn
 		const plans: { innovationId: string; record: CanonicalCandidate; externalId: string }[] = [];
 
 		for (const item of freshRecords) {
-			const prepared = prepareRecord(item.record);
-			let best: { entry: PoolEntry; score: number; reasons: unknown[] } | null = null;
-			let bestReview: { entry: PoolEntry; score: number; reasons: unknown[] } | null = null;
-			const compared = new Set<number>();
-			for (const key of item.keys) {
-				const members = index.get(key) ?? [];
-				// The same bound as the stored blocks: a huge block is skipped, not compared in full.
-				if (members.length > DEFAULT_BLOCKING.maxBlockSize) continue;
-				for (const member of members) {
-					if (compared.has(member.sourceRecordId)) continue;
-					compared.add(member.sourceRecordId);
-					const result = scorePair(prepared, member.prepared, config);
-					const scored = { entry: member, score: result.score, reasons: result.reasons };
-					if (result.decision === 'link' && (!best || result.score > best.score)) best = scored;
-					if (result.decision === 'review' && (!bestReview || result.score > bestReview.score)) bestReview = scored;
-				}
-			}
+			const prepared = poolPrepared(item.record, config);
+			const { link: best, review: bestReview }: { link: PoolMatch | null; review: PoolMatch | null } = pool.match(prepared, item.keys, config);
 			let target: string;
 			if (best) {
-				target = best.entry.innovationId;
+				target = best.member.innovationId;
 				targets.add(target);
 				links.push({ sourceRecordId: item.sourceRecordId, innovationId: target, score: best.score, reasons: best.reasons });
 				counts.linked++;
@@ -370,13 +350,12 @@ export async function importSourceFile(db: Kysely<DB>, input: ImportSourceFileIn
 				states.set(target, { isNew: true, values: {}, provenance: {}, changes: {} });
 				links.push({ sourceRecordId: item.sourceRecordId, innovationId: target, score: null, reasons: [] });
 				if (bestReview) {
-					reviews.push({ a: item.sourceRecordId, b: bestReview.entry.sourceRecordId, score: bestReview.score, reasons: bestReview.reasons });
+					reviews.push({ a: item.sourceRecordId, b: bestReview.member.sourceRecordId, score: bestReview.score, reasons: bestReview.reasons });
 					counts.review++;
 				}
 			}
 			plans.push({ innovationId: target, record: item.entry.value.record, externalId: item.entry.value.externalId });
-			const self: PoolEntry = { sourceRecordId: item.sourceRecordId, innovationId: target, prepared };
-			for (const key of item.keys) addToPool(key, self);
+			pool.add({ sourceRecordId: item.sourceRecordId, innovationId: target, prepared }, item.keys);
 		}
 		for (const { entry, current } of changed) {
 			if (current.innovation_id) {

@@ -76,10 +76,24 @@ export interface DemoSourceRecord {
 	importedAt: string;
 }
 
+/**
+ * What the generator chose for an innovation (not stored): lets the search quality set judge
+ * relevance from the generator's own facts instead of from any search engine.
+ */
+export interface DemoFacets {
+	innovationId: string;
+	/** topics.ts key, e.g. `stunting`. */
+	topic: string;
+	/** mechanisms.ts key, e.g. `keliling`. */
+	mechanism: string;
+}
+
 export interface DemoBatch {
 	/** Position of the first innovation of this batch in the corpus. */
 	offset: number;
 	innovations: DemoInnovation[];
+	/** One per innovation, in the same order. */
+	facets: DemoFacets[];
 	awards: DemoAward[];
 	sourceRecords: DemoSourceRecord[];
 }

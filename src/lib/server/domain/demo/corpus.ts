@@ -99,7 +99,7 @@ export function* generateDemoCorpus(
 	if (end > DEMO_MAX_INNOVATIONS) throw new Error(`a demo corpus holds at most ${DEMO_MAX_INNOVATIONS} innovations`);
 	const context = createContext(options.seed, regions);
 	for (let offset = start; offset < end; offset += batchSize) {
-		const batch: DemoBatch = { offset, innovations: [], awards: [], sourceRecords: [] };
+		const batch: DemoBatch = { offset, innovations: [], facets: [], awards: [], sourceRecords: [] };
 		for (let index = offset; index < Math.min(end, offset + batchSize); index++) {
 			generateOne(context, index, batch);
 		}
@@ -414,6 +414,7 @@ function generateOne(context: CorpusContext, index: number, batch: DemoBatch): v
 		createdAt
 	};
 	batch.innovations.push(innovation);
+	batch.facets.push({ innovationId: id, topic: topic.key, mechanism: mechanism.key });
 
 	// Awards: KIPP goes to SINOVIK entries (never 2024, when KIPP was not held), IGA to regions
 	// reporting to Kemendagri, PKRI to a few.

@@ -98,3 +98,17 @@ describe('hasWordJoin', () => {
 		expect(hasWordJoin(text, 'kartusigapwargaperekamdata')).toBe(false);
 	});
 });
+
+describe('mayMatch', () => {
+	it('is false exactly when a hard rule makes the pair distinct', async () => {
+		const { mayMatch, prepareRecord } = await import('./score');
+		const base = record({ key: 'a', title: 'RUMAH INFO (Rumah Layanan Keterbukaan Informasi Publik)', regionCode: '34.71', text: TEXT_A });
+		const otherRegion = record({ key: 'b', title: 'Rumah Info', regionCode: '33.75', text: TEXT_A });
+		const otherName = record({ key: 'c', title: 'KARTU SIGAP (Kartu Kuning Online Smart Card)', regionCode: '34.71', text: TEXT_A });
+		const same = record({ key: 'd', title: 'Rumah Info', regionCode: '34.71', text: TEXT_B });
+		for (const other of [otherRegion, otherName, same]) {
+			expect(mayMatch(prepareRecord(base), prepareRecord(other))).toBe(scorePair(base, other).rule === null);
+		}
+		expect(mayMatch(prepareRecord(base), prepareRecord(same))).toBe(true);
+	});
+});

@@ -54,13 +54,23 @@ export interface PreparedRecord {
 	/** The stop words `narrative` was computed with (scorePair recomputes under other ones). */
 	stopWords: ReadonlySet<string>;
 	hasText: boolean;
+	/** The name looked for in other narratives (long form, or bare title), folded and space-padded; null when too short. */
+	mention: { name: string; phrase: string | null };
+}
+
+function mentionOf(title: TitleAnalysis): { name: string; phrase: string | null } {
+	const name = title.hasBoth ? (title.expansion ?? '') : title.expansionTokens.join(' ');
+	const folded = foldText(name);
+	return { name, phrase: folded.replace(/ /g, '').length < MIN_MENTION_LETTERS ? null : ` ${folded} ` };
 }
 
 export function prepareRecord(record: MatchRecord, config: Pick<MatchConfig, 'stopWords'> = DEFAULT_MATCH_CONFIG): PreparedRecord {
 	const folded = foldText(record.text);
+	const title = analyseTitle(record.title);
 	return {
 		record,
-		title: analyseTitle(record.title),
+		title,
+		mention: mentionOf(title),
 		foldedText: ` ${folded} `,
 		narrative: narrativeFeatures(record.text, config.stopWords),
 		stopWords: config.stopWords,
@@ -115,12 +125,8 @@ const MIN_MENTION_LETTERS = 6;
  * the text.
  */
 function mentionedName(named: PreparedRecord, narrative: PreparedRecord): string | null {
-	const names = named.title.hasBoth ? [named.title.expansion ?? ''] : [named.title.expansionTokens.join(' ')];
-	for (const name of names) {
-		const folded = foldText(name);
-		if (folded.replace(/ /g, '').length < MIN_MENTION_LETTERS) continue;
-		if (narrative.foldedText.includes(` ${folded} `)) return name;
-	}
+	const { name, phrase } = named.mention;
+	if (phrase && narrative.foldedText.includes(phrase)) return name;
 	return mentionedAcronym(named, narrative);
 }
 
@@ -158,6 +164,16 @@ function titleNote(comparison: TitleComparison, a: TitleAnalysis, b: TitleAnalys
 		case 'unknown':
 			return 'Judul tidak dapat dibandingkan: satu hanya akronim, yang lain hanya kepanjangan';
 	}
+}
+
+/**
+ * False when a hard rule of scorePair already decides `distinct` (different regions, different
+ * names), found without the narrative and mention look-ups: a linker checks this first, since
+ * most candidate pairs of a block end here.
+ */
+export function mayMatch(a: PreparedRecord, b: PreparedRecord): boolean {
+	if (regionRelation(a.record.regionCode, b.record.regionCode) === 'different') return false;
+	return compareTitles(a.title, b.title).relation !== 'different';
 }
 
 export function scorePair(a: MatchRecord | PreparedRecord, b: MatchRecord | PreparedRecord, config: MatchConfig = DEFAULT_MATCH_CONFIG): PairScore {

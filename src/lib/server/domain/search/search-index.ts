@@ -1,0 +1,1041 @@
+import { acronymKey, analyzeText } from './analyze';
+import { stem } from './stemmer';
+import {
+	AGENCY_KINDS,
+	AWARD_BITS,
+	FACET_NAMES,
+	SOURCE_BITS,
+	STAGE_CODES,
+	sortFacet,
+	type FacetName,
+	type Facets
+} from './facets';
+import { parseQuery, type ParsedQuery } from './query';
+import { EMPTY_SYNONYMS, type SynonymTable } from './synonyms';
+import { wordList, standardSpelling, FUNCTION_WORDS } from './text';
+import { Vocabulary } from './typo';
+
+/**
+ * The in-process search index (decision 007). Documents get internal numbers; postings are typed
+ * arrays (document number + quantised BM25F term weight) built once, plus a small "delta" of
+ * documents added or changed since, kept in plain arrays. A changed document gets a new number
+ * and its old one is marked dead; the owner rebuilds when the delta grows large.
+ * Facet columns are typed arrays per document, so filters and facet counts are array scans.
+ */
+
+export interface SearchDocument {
+	id: string;
+	title: string;
+	acronym: string | null;
+	summary: string;
+	/** Every other searchable text: narrative fields, agency, unit, region and province names. */
+	rest: string[];
+	provinceCode: string | null;
+	regionCode: string | null;
+	agencyId: string;
+	agencyKind: string;
+	affair: string | null;
+	sdgs: number[];
+	stage: string;
+	sources: string[];
+	year: number | null;
+	awards: string[];
+	digital: boolean | null;
+	replicationCount: number;
+	sustained: boolean;
+	/** ms since epoch */
+	createdAt: number;
+}
+
+export interface SearchFilters {
+	provinsi?: string;
+	wilayah?: string;
+	instansi?: string;
+	jenisInstansi?: string;
+	urusan?: string;
+	sdg?: number;
+	tahap?: string;
+	tahun?: number;
+	tahunDari?: number;
+	tahunSampai?: number;
+	penghargaan?: string;
+	sumber?: string;
+	digital?: 'ya' | 'tidak';
+	direplikasi?: 'ya' | 'tidak';
+}
+
+export type SearchSort = 'relevansi' | 'terbaru' | 'replikasi' | 'judul' | 'tahun';
+
+export interface SearchRequest {
+	q?: string;
+	filters?: SearchFilters;
+	sort?: SearchSort;
+	limit?: number;
+	offset?: number;
+	facets?: boolean;
+}
+
+export interface SearchHit {
+	id: string;
+	score: number;
+}
+
+export interface SearchResult {
+	hits: SearchHit[];
+	total: number;
+	facets: Facets | null;
+	/** Not every word matched: these are the documents that matched the most words. */
+	partial: boolean;
+	/** The query with typos corrected ("did you mean"), when a word was corrected. */
+	corrected: string | null;
+	/** Stems to highlight in snippets. */
+	highlightStems: string[];
+}
+
+/** Field weights and length normalisation (BM25F). Title and acronym above summary above the rest. */
+const FIELDS = [
+	{ weight: 4, b: 0.5, defaultLength: 6 },
+	{ weight: 4, b: 0.3, defaultLength: 2 },
+	{ weight: 2, b: 0.6, defaultLength: 30 },
+	{ weight: 1, b: 0.75, defaultLength: 250 }
+] as const;
+const K1 = 1.2;
+/** Weighted term frequencies are stored in 1/8 steps in one byte. */
+const WEIGHT_SCALE = 8;
+/** Proven-ness breaks near-ties: at most +10% of a relevance score. */
+const PROVEN_WEIGHT = 0.1;
+const ACRONYM_BONUS = 2;
+const MAX_CLAUSES = 16;
+
+const NO_VALUE = 0xffff;
+
+class Dictionary {
+	readonly values: string[] = [];
+	private readonly codes = new Map<string, number>();
+	code(value: string | null): number {
+		if (value === null) return NO_VALUE;
+		let code = this.codes.get(value);
+		if (code === undefined) {
+			code = this.values.length;
+			this.codes.set(value, code);
+			this.values.push(value);
+		}
+		return code;
+	}
+	find(value: string): number {
+		return this.codes.get(value) ?? -1;
+	}
+}
+
+/** A growable typed array. */
+class Grow<T extends Uint8Array | Uint16Array | Uint32Array | Float32Array | Float64Array> {
+	constructor(
+		public data: T,
+		private readonly make: (n: number) => T
+	) {}
+	ensure(n: number): void {
+		if (n <= this.data.length) return;
+		const next = this.make(Math.max(n, this.data.length * 2, 1024));
+		next.set(this.data as never);
+		this.data = next;
+	}
+}
+
+const u8 = (n: number) => new Uint8Array(n);
+const u16 = (n: number) => new Uint16Array(n);
+const u32 = (n: number) => new Uint32Array(n);
+const f32 = (n: number) => new Float32Array(n);
+const f64 = (n: number) => new Float64Array(n);
+
+export interface IndexStats {
+	documents: number;
+	liveDocuments: number;
+	deltaDocuments: number;
+	terms: number;
+	postings: number;
+	vocabulary: number;
+	bytes: number;
+}
+
+export class SearchIndex {
+	// Terms
+	private readonly termIds = new Map<string, number>();
+	private readonly termDf: number[] = [];
+	// Main segment (CSR by term)
+	private mainOffsets = new Uint32Array(1);
+	private mainDocs = new Uint32Array(0);
+	private mainWeights = new Uint8Array(0);
+	private mainTerms = 0;
+	// Doc-major staging used while building the main segment
+	private staging: { terms: Grow<Uint32Array>; weights: Grow<Uint8Array>; starts: number[]; length: number } | null = {
+		terms: new Grow(u32(0), u32),
+		weights: new Grow(u8(0), u8),
+		starts: [0],
+		length: 0
+	};
+	// Delta segment (documents added after the main segment was sealed)
+	private readonly delta = new Map<number, { docs: number[]; weights: number[] }>();
+	private deltaCount = 0;
+	private firstDeltaDoc = 0;
+
+	// Documents
+	private count = 0;
+	private live = 0;
+	private readonly ids: string[] = [];
+	private readonly titles: string[] = [];
+	private readonly numbers = new Map<string, number>();
+	private readonly alive = new Grow(u8(0), u8);
+	private readonly province = new Grow(u16(0), u16);
+	private readonly region = new Grow(u16(0), u16);
+	private readonly agency = new Grow(u32(0), u32);
+	private readonly agencyKind = new Grow(u8(0), u8);
+	private readonly affair = new Grow(u16(0), u16);
+	private readonly sdgBits = new Grow(u32(0), u32);
+	private readonly stage = new Grow(u8(0), u8);
+	private readonly sourceBits = new Grow(u8(0), u8);
+	private readonly year = new Grow(u16(0), u16);
+	private readonly awardBits = new Grow(u8(0), u8);
+	private readonly digital = new Grow(u8(0), u8);
+	private readonly replications = new Grow(u32(0), u32);
+	private readonly proven = new Grow(f32(0), f32);
+	private readonly created = new Grow(f64(0), f64);
+	private readonly acronymDocs = new Map<string, number[]>();
+	private readonly provinces = new Dictionary();
+	private readonly regions = new Dictionary();
+	private readonly agencies = new Dictionary();
+	private readonly affairs = new Dictionary();
+	private averageLengths: number[] | null = null;
+
+	readonly vocabulary = new Vocabulary();
+	synonyms: SynonymTable = EMPTY_SYNONYMS;
+
+	// Scratch space for queries (evaluation is synchronous, so one set serves every query)
+	private scratchScore = new Float32Array(0);
+	private scratchMask = new Uint32Array(0);
+	private scratchClause = new Float32Array(0);
+	private scratchCount = new Uint8Array(0);
+	private scratchSum = new Float32Array(0);
+
+	get size(): number {
+		return this.live;
+	}
+
+	has(id: string): boolean {
+		return this.numbers.has(id);
+	}
+
+	/** Adds or replaces a document. */
+	upsert(document: SearchDocument): void {
+		this.remove(document.id);
+		const doc = this.count++;
+		this.ensureCapacity(this.count);
+		this.ids[doc] = document.id;
+		this.titles[doc] = document.title.toLowerCase();
+		this.numbers.set(document.id, doc);
+		this.alive.data[doc] = 1;
+		this.live++;
+		this.province.data[doc] = this.provinces.code(document.provinceCode);
+		this.region.data[doc] = this.regions.code(document.regionCode);
+		this.agency.data[doc] = this.agencies.code(document.agencyId);
+		const kind = AGENCY_KINDS.indexOf(document.agencyKind as never);
+		this.agencyKind.data[doc] = kind < 0 ? 255 : kind;
+		this.affair.data[doc] = this.affairs.code(document.affair);
+		let sdg = 0;
+		for (const goal of document.sdgs) if (goal >= 1 && goal <= 31) sdg |= 1 << goal;
+		this.sdgBits.data[doc] = sdg >>> 0;
+		this.stage.data[doc] = Math.max(0, STAGE_CODES.indexOf(document.stage as never));
+		let sources = 0;
+		for (const s of document.sources) sources |= SOURCE_BITS[s] ?? 0;
+		this.sourceBits.data[doc] = sources;
+		this.year.data[doc] = document.year ?? 0;
+		let awards = 0;
+		for (const a of document.awards) awards |= AWARD_BITS[a] ?? 0;
+		this.awardBits.data[doc] = awards;
+		this.digital.data[doc] = document.digital === null ? 0 : document.digital ? 1 : 2;
+		this.replications.data[doc] = document.replicationCount;
+		this.proven.data[doc] = provenness(document);
+		this.created.data[doc] = document.createdAt;
+		if (document.acronym) {
+			const key = acronymKey(document.acronym);
+			if (key) {
+				const list = this.acronymDocs.get(key);
+				if (list) list.push(doc);
+				else this.acronymDocs.set(key, [doc]);
+			}
+		}
+		this.indexText(doc, document);
+	}
+
+	/** Drops a document (soft-deleted or gone); true when it was there. */
+	remove(id: string): boolean {
+		const doc = this.numbers.get(id);
+		if (doc === undefined) return false;
+		this.numbers.delete(id);
+		this.alive.data[doc] = 0;
+		this.live--;
+		return true;
+	}
+
+	/**
+	 * Turns the staged documents into the main segment (typed arrays by term). Called once after
+	 * the initial build; later documents go to the delta.
+	 */
+	seal(): void {
+		const staging = this.staging;
+		if (!staging) return;
+		this.staging = null;
+		const terms = this.termIds.size;
+		const offsets = new Uint32Array(terms + 1);
+		const stagedTerms = staging.terms.data;
+		for (let i = 0; i < staging.length; i++) offsets[stagedTerms[i]! + 1]!++;
+		for (let t = 0; t < terms; t++) offsets[t + 1]! += offsets[t]!;
+		const cursor = offsets.slice(0, terms);
+		const docs = new Uint32Array(staging.length);
+		const weights = new Uint8Array(staging.length);
+		const starts = staging.starts;
+		for (let doc = 0; doc + 1 < starts.length; doc++) {
+			for (let i = starts[doc]!; i < starts[doc + 1]!; i++) {
+				const at = cursor[stagedTerms[i]!]!++;
+				docs[at] = doc;
+				weights[at] = staging.weights.data[i]!;
+			}
+		}
+		this.mainOffsets = offsets;
+		this.mainDocs = docs;
+		this.mainWeights = weights;
+		this.mainTerms = terms;
+		this.firstDeltaDoc = this.count;
+	}
+
+	get deltaDocuments(): number {
+		return this.staging ? 0 : this.count - this.firstDeltaDoc;
+	}
+
+	stats(): IndexStats {
+		const typed =
+			this.mainOffsets.byteLength +
+			this.mainDocs.byteLength +
+			this.mainWeights.byteLength +
+			this.count * (1 + 2 + 2 + 4 + 1 + 2 + 4 + 1 + 1 + 2 + 1 + 1 + 4 + 4 + 8);
+		return {
+			documents: this.count,
+			liveDocuments: this.live,
+			deltaDocuments: this.deltaDocuments,
+			terms: this.termIds.size,
+			postings: this.mainDocs.length + this.deltaCount,
+			vocabulary: this.vocabulary.size,
+			bytes: typed
+		};
+	}
+
+	private ensureCapacity(n: number): void {
+		for (const column of [
+			this.alive,
+			this.province,
+			this.region,
+			this.agency,
+			this.agencyKind,
+			this.affair,
+			this.sdgBits,
+			this.stage,
+			this.sourceBits,
+			this.year,
+			this.awardBits,
+			this.digital,
+			this.replications,
+			this.proven,
+			this.created
+		] as Grow<Uint8Array>[]) {
+			column.ensure(n);
+		}
+	}
+
+	/** Per distinct word: its term (stem) id and vocabulary handling, so a token costs one lookup. */
+	private readonly wordTerms = new Map<string, number>();
+	private fieldCounts = new Uint16Array(4 * 1024);
+	private termSeenIn = new Int32Array(1024).fill(-1);
+
+	private wordTerm(word: string): number {
+		let term = this.wordTerms.get(word);
+		if (term === undefined) {
+			term = FUNCTION_WORDS.has(word) ? -1 : this.termId(stem(word));
+			this.wordTerms.set(word, term);
+		}
+		return term;
+	}
+
+	private indexText(doc: number, document: SearchDocument): void {
+		const fields = [document.title, document.acronym ?? '', document.summary, document.rest.join('\n')];
+		const lengths = [0, 0, 0, 0];
+		const docTerms: number[] = [];
+		const seenWords = new Set<string>();
+		for (let f = 0; f < fields.length; f++) {
+			for (const word of wordList(fields[f]!)) {
+				const term = this.wordTerm(word);
+				if (term < 0) continue;
+				lengths[f]!++;
+				seenWords.add(word);
+				if (this.termSeenIn.length <= term) this.growTermScratch(term + 1);
+				if (this.termSeenIn[term] !== doc) {
+					this.termSeenIn[term] = doc;
+					docTerms.push(term);
+					this.fieldCounts.fill(0, term * 4, term * 4 + 4);
+				}
+				const at = term * 4 + f;
+				if (this.fieldCounts[at]! < 65535) this.fieldCounts[at]!++;
+			}
+		}
+		for (const word of seenWords) this.vocabularyAdd(word);
+		if (!this.averageLengths) this.averageLengths = FIELDS.map((field, f) => Math.max(1, lengths[f] || field.defaultLength));
+		const averages = this.averageLengths;
+		const norms = FIELDS.map((field, f) => field.weight / (1 - field.b + (field.b * lengths[f]!) / averages[f]!));
+		for (const term of docTerms) {
+			let weighted = 0;
+			for (let f = 0; f < 4; f++) weighted += this.fieldCounts[term * 4 + f]! * norms[f]!;
+			const q = Math.min(255, Math.max(1, Math.round(weighted * WEIGHT_SCALE)));
+			this.termDf[term]!++;
+			if (this.staging) {
+				const st = this.staging;
+				st.terms.ensure(st.length + 1);
+				st.weights.ensure(st.length + 1);
+				st.terms.data[st.length] = term;
+				st.weights.data[st.length] = q;
+				st.length++;
+			} else {
+				let list = this.delta.get(term);
+				if (!list) this.delta.set(term, (list = { docs: [], weights: [] }));
+				list.docs.push(doc);
+				list.weights.push(q);
+				this.deltaCount++;
+			}
+		}
+		if (this.staging) this.staging.starts[doc + 1] = this.staging.length;
+	}
+
+	private growTermScratch(n: number): void {
+		const size = Math.max(n, this.termSeenIn.length * 2);
+		const seen = new Int32Array(size).fill(-1);
+		seen.set(this.termSeenIn);
+		this.termSeenIn = seen;
+		const counts = new Uint16Array(size * 4);
+		counts.set(this.fieldCounts);
+		this.fieldCounts = counts;
+	}
+
+	private vocabularyAdd(word: string): void {
+		if (word.length >= 3 && word.length <= 30 && !/\d/.test(word)) this.vocabulary.add(standardSpelling(word));
+	}
+
+	private termId(s: string): number {
+		let id = this.termIds.get(s);
+		if (id === undefined) {
+			id = this.termDf.length;
+			this.termIds.set(s, id);
+			this.termDf.push(0);
+		}
+		return id;
+	}
+
+	hasStem(s: string): boolean {
+		const id = this.termIds.get(s);
+		return id !== undefined && this.termDf[id]! > 0;
+	}
+
+	parse(q: string): ParsedQuery {
+		return parseQuery(q, { hasStem: (s) => this.hasStem(s), vocabulary: this.vocabulary, synonyms: this.synonyms });
+	}
+
+	private idf(s: string): number {
+		const term = this.termIds.get(s);
+		const df = term === undefined ? 0 : this.termDf[term]!;
+		const n = Math.max(this.live, 1);
+		// A floor, so a word in every document still ranks by how strongly a document has it.
+		return Math.max(0.05, Math.log(1 + (n - df + 0.5) / (df + 0.5)));
+	}
+
+	private ensureScratch(): void {
+		if (this.scratchScore.length >= this.count) return;
+		const size = Math.max(this.count, this.scratchScore.length * 2, 1024);
+		this.scratchScore = new Float32Array(size);
+		this.scratchMask = new Uint32Array(size);
+		this.scratchClause = new Float32Array(size);
+		this.scratchCount = new Uint8Array(size);
+		this.scratchSum = new Float32Array(size);
+	}
+
+	/**
+	 * Adds `boost x BM25` of one stem to `target` for every live document that has it, pushing
+	 * documents seen for the first time (target was 0) onto `touched`. Tight loops over the
+	 * typed arrays: this is where query time goes.
+	 */
+	private accumulate(s: string, boost: number, target: Float32Array, touched: number[], mode: 'sum' | 'max'): void {
+		const term = this.termIds.get(s);
+		if (term === undefined) return;
+		const idf = this.idf(s) * boost * (K1 + 1);
+		const alive = this.alive.data;
+		const table = saturation(idf);
+		const visit = (doc: number, weight: number) => {
+			const value = table[weight]!;
+			const current = target[doc]!;
+			if (current === 0) touched.push(doc);
+			if (mode === 'sum') target[doc] = current + value;
+			else if (value > current) target[doc] = value;
+		};
+		if (term < this.mainTerms) {
+			const docs = this.mainDocs;
+			const weights = this.mainWeights;
+			const end = this.mainOffsets[term + 1]!;
+			for (let i = this.mainOffsets[term]!; i < end; i++) {
+				const doc = docs[i]!;
+				if (alive[doc] === 1) visit(doc, weights[i]!);
+			}
+		}
+		const extra = this.delta.get(term);
+		if (extra) {
+			for (let i = 0; i < extra.docs.length; i++) {
+				const doc = extra.docs[i]!;
+				if (alive[doc] === 1) visit(doc, extra.weights[i]!);
+			}
+		}
+	}
+
+	/**
+	 * Scores the documents matching a parsed query into scratchScore (relevance with the
+	 * proven-ness tie-breaker); the caller clears it with `release`.
+	 */
+	private match(parsed: ParsedQuery): { docs: number[]; partial: boolean } {
+		this.ensureScratch();
+		const score = this.scratchScore;
+		const mask = this.scratchMask;
+		const clauseScore = this.scratchClause;
+		const touched: number[] = [];
+		const clauses = parsed.clauses.slice(0, MAX_CLAUSES);
+		for (let c = 0; c < clauses.length; c++) {
+			const bit = 1 << c;
+			const clauseTouched: number[] = [];
+			for (const alternative of clauses[c]!.alternatives) {
+				if (alternative.stems.length === 1) this.accumulate(alternative.stems[0]!, alternative.boost, clauseScore, clauseTouched, 'max');
+				else this.scoreAll(alternative.stems, alternative.boost, clauseScore, clauseTouched);
+			}
+			for (const doc of clauseTouched) {
+				if (mask[doc] === 0) touched.push(doc);
+				mask[doc]! |= bit;
+				score[doc]! += clauseScore[doc]!;
+				clauseScore[doc] = 0;
+			}
+		}
+		const full = clauses.length >= 32 ? 0xffffffff : (1 << clauses.length) - 1;
+		// Acronym: the whole query spells an innovation's acronym ("si perut laper").
+		const acronymHits = parsed.acronymKey.length >= 3 ? (this.acronymDocs.get(parsed.acronymKey) ?? []) : [];
+		let best = 0;
+		for (const doc of touched) if (score[doc]! > best) best = score[doc]!;
+		for (const doc of acronymHits) {
+			if (!this.alive.data[doc]) continue;
+			if (mask[doc] === 0) touched.push(doc);
+			mask[doc] = full;
+			score[doc]! += ACRONYM_BONUS * Math.max(best, 1);
+		}
+		let docs: number[] = [];
+		for (const doc of touched) if (mask[doc] === full) docs.push(doc);
+		let partial = false;
+		if (docs.length === 0 && clauses.length > 1 && touched.length > 0) {
+			// Nothing has every word: show what has the most of them.
+			let most = 0;
+			for (const doc of touched) most = Math.max(most, popcount(mask[doc]!));
+			docs = touched.filter((doc) => popcount(mask[doc]!) === most);
+			partial = true;
+		}
+		const proven = this.proven.data;
+		for (const doc of touched) mask[doc] = 0;
+		// Documents that did not match keep no score.
+		const matched = this.scratchCount;
+		for (const doc of docs) matched[doc] = 1;
+		for (const doc of touched) {
+			if (matched[doc]) score[doc] = score[doc]! * (1 + PROVEN_WEIGHT * proven[doc]!);
+			else score[doc] = 0;
+		}
+		for (const doc of docs) matched[doc] = 0;
+		return { docs, partial };
+	}
+
+	/** Clears the scores `match` left behind. */
+	private release(docs: number[]): void {
+		const score = this.scratchScore;
+		for (const doc of docs) score[doc] = 0;
+	}
+
+	/** Calls `visit(doc, value)` with the BM25 value of a stem for each live document that has it. */
+	private eachPosting(s: string, boost: number, visit: (doc: number, value: number) => void): void {
+		const term = this.termIds.get(s);
+		if (term === undefined) return;
+		const table = saturation(this.idf(s) * boost * (K1 + 1));
+		const alive = this.alive.data;
+		if (term < this.mainTerms) {
+			const docs = this.mainDocs;
+			const weights = this.mainWeights;
+			const end = this.mainOffsets[term + 1]!;
+			for (let i = this.mainOffsets[term]!; i < end; i++) {
+				const doc = docs[i]!;
+				if (alive[doc] === 1) visit(doc, table[weights[i]!]!);
+			}
+		}
+		const extra = this.delta.get(term);
+		if (extra) {
+			for (let i = 0; i < extra.docs.length; i++) {
+				const doc = extra.docs[i]!;
+				if (alive[doc] === 1) visit(doc, table[extra.weights[i]!]!);
+			}
+		}
+	}
+
+	/** An alternative of several stems that must all be present (an expansion): their sum. */
+	private scoreAll(stems: string[], boost: number, target: Float32Array, touched: number[]): void {
+		const count = this.scratchCount;
+		const sum = this.scratchSum;
+		const first: number[] = [];
+		for (let j = 0; j < stems.length; j++) {
+			this.eachPosting(stems[j]!, boost, (doc, value) => {
+				if (count[doc] !== j) return;
+				if (j === 0) first.push(doc);
+				count[doc] = j + 1;
+				sum[doc]! += value;
+			});
+		}
+		for (const doc of first) {
+			if (count[doc] === stems.length) {
+				const value = sum[doc]!;
+				if (target[doc] === 0) touched.push(doc);
+				if (value > target[doc]!) target[doc] = value;
+			}
+			sum[doc] = 0;
+			count[doc] = 0;
+		}
+	}
+
+	/** Compiles the filters into one check per dimension (a bit per failed facet dimension). */
+	private compileFilters(filters: SearchFilters): { dims: FacetDimension[]; impossible: boolean } {
+		const dims: FacetDimension[] = [];
+		let impossible = false;
+		const code = (dictionary: Dictionary, value: string) => {
+			const c = dictionary.find(value);
+			if (c < 0) impossible = true;
+			return c;
+		};
+		if (filters.provinsi) {
+			const c = code(this.provinces, filters.provinsi);
+			const column = this.province.data;
+			dims.push({ facet: 'provinsi', test: (d) => column[d] === c });
+		}
+		if (filters.wilayah) {
+			const c = code(this.regions, filters.wilayah);
+			const column = this.region.data;
+			dims.push({ facet: 'wilayah', test: (d) => column[d] === c });
+		}
+		if (filters.instansi) {
+			const c = code(this.agencies, filters.instansi);
+			const column = this.agency.data;
+			dims.push({ facet: null, test: (d) => column[d] === c });
+		}
+		if (filters.jenisInstansi) {
+			const c = AGENCY_KINDS.indexOf(filters.jenisInstansi as never);
+			const column = this.agencyKind.data;
+			dims.push({ facet: 'jenisInstansi', test: (d) => column[d] === c });
+		}
+		if (filters.urusan) {
+			const c = code(this.affairs, filters.urusan);
+			const column = this.affair.data;
+			dims.push({ facet: 'urusan', test: (d) => column[d] === c });
+		}
+		if (filters.sdg) {
+			const bit = (1 << filters.sdg) >>> 0;
+			const column = this.sdgBits.data;
+			dims.push({ facet: 'sdg', test: (d) => (column[d]! & bit) !== 0 });
+		}
+		if (filters.tahap) {
+			const c = STAGE_CODES.indexOf(filters.tahap as never);
+			const column = this.stage.data;
+			dims.push({ facet: 'tahap', test: (d) => column[d] === c });
+		}
+		if (filters.tahun || filters.tahunDari || filters.tahunSampai) {
+			const exact = filters.tahun;
+			const from = filters.tahunDari ?? 0;
+			const to = filters.tahunSampai ?? 0xffff;
+			const column = this.year.data;
+			dims.push({
+				facet: 'tahun',
+				test: (d) => {
+					const y = column[d]!;
+					return y !== 0 && (exact === undefined || y === exact) && y >= from && y <= to;
+				}
+			});
+		}
+		if (filters.penghargaan) {
+			const bits = filters.penghargaan === 'ada' ? 0xff : (AWARD_BITS[filters.penghargaan] ?? 0);
+			const column = this.awardBits.data;
+			dims.push({ facet: 'penghargaan', test: (d) => (column[d]! & bits) !== 0 });
+		}
+		if (filters.sumber) {
+			const bit = SOURCE_BITS[filters.sumber] ?? 0;
+			const column = this.sourceBits.data;
+			dims.push({ facet: 'sumber', test: (d) => (column[d]! & bit) !== 0 });
+		}
+		if (filters.digital) {
+			const want = filters.digital === 'ya' ? 1 : 2;
+			const column = this.digital.data;
+			dims.push({ facet: 'digital', test: (d) => column[d] === want });
+		}
+		if (filters.direplikasi) {
+			const want = filters.direplikasi === 'ya';
+			const column = this.replications.data;
+			dims.push({ facet: 'direplikasi', test: (d) => column[d]! > 0 === want });
+		}
+		return { dims, impossible };
+	}
+
+	/** Searches: matching, filtering, facet counts, ordering and one page of hits. */
+	search(request: SearchRequest): SearchResult {
+		const limit = Math.max(0, Math.min(request.limit ?? 20, 1000));
+		const offset = Math.max(0, request.offset ?? 0);
+		const q = (request.q ?? '').trim();
+		const parsed = q ? this.parse(q) : null;
+		const hasQuery = parsed !== null && (parsed.clauses.length > 0 || parsed.acronymKey.length > 0);
+		let candidates: number[] | null = null;
+		let scores: Float32Array | null = null;
+		let partial = false;
+		if (hasQuery) {
+			const matched = this.match(parsed);
+			candidates = matched.docs;
+			scores = this.scratchScore;
+			partial = matched.partial;
+		}
+		const { dims, impossible } = this.compileFilters(request.filters ?? {});
+		const wantFacets = request.facets !== false;
+		const counters = wantFacets ? this.newCounters() : null;
+		const selected: number[] = [];
+		const countAll = counters ? this.allCounter(counters) : null;
+		const visit = (doc: number) => {
+			let failed = -1;
+			let failures = 0;
+			for (let i = 0; i < dims.length; i++) {
+				if (!dims[i]!.test(doc)) {
+					failures++;
+					failed = i;
+					if (failures > 1) break;
+				}
+			}
+			if (failures === 0) {
+				selected.push(doc);
+				if (countAll) countAll(doc);
+			} else if (failures === 1 && counters) {
+				const facet = dims[failed]!.facet;
+				if (facet) this.count_(counters, doc, facet);
+			}
+		};
+		if (!impossible || counters) {
+			if (candidates) for (const doc of candidates) visit(doc);
+			else {
+				const alive = this.alive.data;
+				for (let doc = 0; doc < this.count; doc++) if (alive[doc]) visit(doc);
+			}
+		}
+		const hitsDocs = impossible ? [] : selected;
+		const sort = request.sort ?? (hasQuery ? 'relevansi' : 'terbaru');
+		const page = this.topK(hitsDocs, scores, sort, offset + limit).slice(offset);
+		const hits = page.map((doc) => ({ id: this.ids[doc]!, score: round(scores ? scores[doc]! : 0) }));
+		if (candidates) this.release(candidates);
+		return {
+			hits,
+			total: hitsDocs.length,
+			facets: counters ? this.finishCounters(counters, request.filters ?? {}) : null,
+			partial,
+			corrected: parsed?.corrected ?? null,
+			highlightStems: parsed ? [...parsed.highlightStems] : []
+		};
+	}
+
+	/** Documents like this one: its title and summary as a query, same affair boosted. */
+	similar(id: string, text: { title: string; summary: string }, limit: number): SearchHit[] {
+		const doc = this.numbers.get(id);
+		const stems = new Map<string, number>();
+		for (const s of analyzeText(text.title)) stems.set(s, (stems.get(s) ?? 0) + 2);
+		for (const s of analyzeText(text.summary)) stems.set(s, (stems.get(s) ?? 0) + 1);
+		// The most distinctive terms (tf x idf), like a more-like-this query.
+		const terms = [...stems]
+			.filter(([s]) => this.hasStem(s))
+			.map(([s, tf]) => ({ s, weight: tf * this.idf(s) }))
+			.sort((a, b) => b.weight - a.weight)
+			.slice(0, 12);
+		this.ensureScratch();
+		const score = this.scratchScore;
+		const touched: number[] = [];
+		for (const { s, weight } of terms) this.accumulate(s, weight, score, touched, 'sum');
+		const affair = doc === undefined ? NO_VALUE : this.affair.data[doc]!;
+		const proven = this.proven.data;
+		const candidates: number[] = [];
+		for (const d of touched) {
+			if (d === doc) {
+				score[d] = 0;
+				continue;
+			}
+			let value = score[d]!;
+			if (affair !== NO_VALUE && this.affair.data[d] === affair) value *= 1.5;
+			score[d] = value * (1 + PROVEN_WEIGHT * proven[d]!);
+			candidates.push(d);
+		}
+		const top = this.topK(candidates, score, 'relevansi', limit);
+		const hits = top.map((d) => ({ id: this.ids[d]!, score: round(score[d]!) }));
+		this.release(touched);
+		return hits;
+	}
+
+	/** The first `k` documents in the requested order (a bounded heap, not a full sort). */
+	private topK(docs: number[], scores: Float32Array | null, sort: SearchSort, k: number): number[] {
+		if (k <= 0 || docs.length === 0) return [];
+		const created = this.created.data;
+		const replications = this.replications.data;
+		const years = this.year.data;
+		const titles = this.titles;
+		const s = scores ? (d: number) => scores[d]! : () => 0;
+		// before(a, b): a comes first.
+		let before: (a: number, b: number) => boolean;
+		switch (sort) {
+			case 'terbaru':
+				before = (a, b) => created[a]! > created[b]! || (created[a] === created[b] && this.ids[a]! < this.ids[b]!);
+				break;
+			case 'replikasi':
+				before = (a, b) =>
+					replications[a]! > replications[b]! ||
+					(replications[a] === replications[b] && (s(a) > s(b) || (s(a) === s(b) && created[a]! > created[b]!)));
+				break;
+			case 'judul':
+				before = (a, b) => titles[a]! < titles[b]! || (titles[a] === titles[b] && this.ids[a]! < this.ids[b]!);
+				break;
+			case 'tahun':
+				before = (a, b) => {
+					const ya = years[a] || -1;
+					const yb = years[b] || -1;
+					return ya > yb || (ya === yb && this.ids[a]! < this.ids[b]!);
+				};
+				break;
+			default:
+				before = (a, b) => s(a) > s(b) || (s(a) === s(b) && created[a]! > created[b]!);
+		}
+		if (docs.length <= k) return docs.slice().sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+		// Min-heap of the best k: the root is the worst kept.
+		const heap: number[] = [];
+		const worse = (a: number, b: number) => before(b, a);
+		const up = (i: number) => {
+			while (i > 0) {
+				const p = (i - 1) >> 1;
+				if (!worse(heap[i]!, heap[p]!)) break;
+				[heap[i], heap[p]] = [heap[p]!, heap[i]!];
+				i = p;
+			}
+		};
+		const down = (i: number) => {
+			for (;;) {
+				const l = 2 * i + 1;
+				const r = l + 1;
+				let m = i;
+				if (l < heap.length && worse(heap[l]!, heap[m]!)) m = l;
+				if (r < heap.length && worse(heap[r]!, heap[m]!)) m = r;
+				if (m === i) return;
+				[heap[i], heap[m]] = [heap[m]!, heap[i]!];
+				i = m;
+			}
+		};
+		for (const d of docs) {
+			if (heap.length < k) {
+				heap.push(d);
+				up(heap.length - 1);
+			} else if (before(d, heap[0]!)) {
+				heap[0] = d;
+				down(0);
+			}
+		}
+		return heap.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+	}
+
+	private newCounters(): Counters {
+		return {
+			provinsi: new Uint32Array(this.provinces.values.length + 1),
+			wilayah: new Uint32Array(this.regions.values.length + 1),
+			jenisInstansi: new Uint32Array(AGENCY_KINDS.length + 1),
+			urusan: new Uint32Array(this.affairs.values.length + 1),
+			sdg: new Uint32Array(32),
+			tahap: new Uint32Array(STAGE_CODES.length),
+			sumber: new Uint32Array(8),
+			tahun: new Uint32Array(4096),
+			penghargaan: new Uint32Array(9),
+			digital: new Uint32Array(3),
+			direplikasi: new Uint32Array(2)
+		};
+	}
+
+	/** Counts a document in every facet: the hot path, with every column held in a local. */
+	private allCounter(c: Counters): (d: number) => void {
+		const P = this.province.data, R = this.region.data, K = this.agencyKind.data, A = this.affair.data;
+		const S = this.sdgBits.data, T = this.stage.data, SO = this.sourceBits.data, Y = this.year.data;
+		const AW = this.awardBits.data, D = this.digital.data, RE = this.replications.data;
+		const cP = c.provinsi, cR = c.wilayah, cK = c.jenisInstansi, cA = c.urusan, cS = c.sdg, cT = c.tahap;
+		const cSO = c.sumber, cY = c.tahun, cAW = c.penghargaan, cD = c.digital, cRE = c.direplikasi;
+		return (d: number) => {
+			const p = P[d]!;
+			if (p !== NO_VALUE) cP[p]!++;
+			const r = R[d]!;
+			if (r !== NO_VALUE) cR[r]!++;
+			const k = K[d]!;
+			if (k !== 255) cK[k]!++;
+			const a = A[d]!;
+			if (a !== NO_VALUE) cA[a]!++;
+			let bits = S[d]!;
+			while (bits) {
+				const low = bits & -bits;
+				cS[31 - Math.clz32(low)]!++;
+				bits ^= low;
+			}
+			cT[T[d]!]!++;
+			const so = SO[d]!;
+			if (so & 1) cSO[0]!++;
+			if (so & 2) cSO[1]!++;
+			if (so & 4) cSO[2]!++;
+			cY[Y[d]!]!++;
+			const aw = AW[d]!;
+			if (aw) {
+				cAW[8]!++;
+				if (aw & 1) cAW[0]!++;
+				if (aw & 2) cAW[1]!++;
+				if (aw & 4) cAW[2]!++;
+				if (aw & 8) cAW[3]!++;
+			}
+			cD[D[d]!]!++;
+			cRE[RE[d]! > 0 ? 1 : 0]!++;
+		};
+	}
+
+	/** Counts one document in every facet, or only in `only` (it failed that dimension's filter). */
+	private count_(c: Counters, d: number, only: FacetName | null): void {
+		if (only === null || only === 'provinsi') {
+			const v = this.province.data[d]!;
+			if (v !== NO_VALUE) c.provinsi[v]!++;
+		}
+		if (only === null || only === 'wilayah') {
+			const v = this.region.data[d]!;
+			if (v !== NO_VALUE) c.wilayah[v]!++;
+		}
+		if (only === null || only === 'jenisInstansi') {
+			const v = this.agencyKind.data[d]!;
+			if (v !== 255) c.jenisInstansi[v]!++;
+		}
+		if (only === null || only === 'urusan') {
+			const v = this.affair.data[d]!;
+			if (v !== NO_VALUE) c.urusan[v]!++;
+		}
+		if (only === null || only === 'sdg') {
+			let bits = this.sdgBits.data[d]!;
+			while (bits) {
+				const low = bits & -bits;
+				c.sdg[31 - Math.clz32(low)]!++;
+				bits ^= low;
+			}
+		}
+		if (only === null || only === 'tahap') c.tahap[this.stage.data[d]!]!++;
+		if (only === null || only === 'sumber') {
+			const bits = this.sourceBits.data[d]!;
+			for (let i = 0; i < 3; i++) if (bits & (1 << i)) c.sumber[i]!++;
+		}
+		if (only === null || only === 'tahun') {
+			c.tahun[this.year.data[d]!]!++;
+		}
+		if (only === null || only === 'penghargaan') {
+			const bits = this.awardBits.data[d]!;
+			if (bits) {
+				c.penghargaan[8]!++;
+				for (let i = 0; i < 4; i++) if (bits & (1 << i)) c.penghargaan[i]!++;
+			}
+		}
+		if (only === null || only === 'digital') c.digital[this.digital.data[d]!]!++;
+		if (only === null || only === 'direplikasi') c.direplikasi[this.replications.data[d]! > 0 ? 1 : 0]!++;
+	}
+
+	private finishCounters(c: Counters, filters: SearchFilters): Facets {
+		const fromArray = (array: Uint32Array, values: readonly string[]) => {
+			const map = new Map<string, number>();
+			values.forEach((value, i) => map.set(value, array[i]!));
+			return map;
+		};
+		let regionCounts = fromArray(c.wilayah, this.regions.values);
+		// Within a chosen province, only its kabupaten/kota.
+		if (filters.provinsi) regionCounts = new Map([...regionCounts].filter(([code]) => code.startsWith(`${filters.provinsi}.`)));
+		const facets = {} as Facets;
+		const raw: Record<FacetName, Map<string, number>> = {
+			provinsi: fromArray(c.provinsi, this.provinces.values),
+			wilayah: regionCounts,
+			jenisInstansi: fromArray(c.jenisInstansi, AGENCY_KINDS),
+			urusan: fromArray(c.urusan, this.affairs.values),
+			sdg: new Map([...c.sdg].map((count, goal) => [String(goal), count] as [string, number]).filter(([goal]) => goal !== '0')),
+			tahap: fromArray(c.tahap, STAGE_CODES),
+			sumber: fromArray(c.sumber, Object.keys(SOURCE_BITS)),
+			tahun: new Map([...c.tahun].map((n, y) => [String(y), n] as [string, number]).filter(([y]) => y !== '0')),
+			penghargaan: new Map([
+				['ada', c.penghargaan[8]!],
+				...Object.keys(AWARD_BITS).map((p, i) => [p, c.penghargaan[i]!] as [string, number])
+			]),
+			digital: new Map([
+				['ya', c.digital[1]!],
+				['tidak', c.digital[2]!]
+			]),
+			direplikasi: new Map([
+				['ya', c.direplikasi[1]!],
+				['tidak', c.direplikasi[0]!]
+			])
+		};
+		for (const name of FACET_NAMES) facets[name] = sortFacet(name, raw[name]);
+		return facets;
+	}
+}
+
+interface FacetDimension {
+	facet: FacetName | null;
+	test: (doc: number) => boolean;
+}
+
+interface Counters {
+	provinsi: Uint32Array;
+	wilayah: Uint32Array;
+	jenisInstansi: Uint32Array;
+	urusan: Uint32Array;
+	sdg: Uint32Array;
+	tahap: Uint32Array;
+	sumber: Uint32Array;
+	tahun: Uint32Array;
+	penghargaan: Uint32Array;
+	digital: Uint32Array;
+	direplikasi: Uint32Array;
+}
+
+/** 0..1: awards (up to three), replications (up to five), sustained or institutionalised. */
+export function provenness(document: Pick<SearchDocument, 'awards' | 'replicationCount' | 'sustained' | 'stage'>): number {
+	const awards = Math.min(document.awards.length, 3) / 3;
+	const replications = Math.min(document.replicationCount, 5) / 5;
+	const sustained = document.sustained ? 1 : document.stage === 'pelembagaan' ? 0.5 : 0;
+	return 0.45 * awards + 0.35 * replications + 0.2 * sustained;
+}
+
+function popcount(n: number): number {
+	n = n - ((n >>> 1) & 0x55555555);
+	n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+	return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+const round = (value: number) => Math.round(value * 1000) / 1000;
+
+/** BM25 saturation of every quantised weight for one idf: a lookup instead of a division per posting. */
+function saturation(idfTimesK: number): Float32Array {
+	const table = new Float32Array(256);
+	for (let q = 1; q < 256; q++) {
+		const tf = q / WEIGHT_SCALE;
+		table[q] = (idfTimesK * tf) / (K1 + tf);
+	}
+	return table;
+}

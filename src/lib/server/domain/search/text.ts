@@ -1,0 +1,139 @@
+/**
+ * Text normalisation for search: lower case without diacritics, words with their offsets in the
+ * original text (for snippets), spelling variants folded to the standard (KBBI) spelling, and a
+ * short list of function words that carry no meaning on their own.
+ */
+
+export interface Word {
+	/** Normalised word (lower case, ASCII letters and digits). */
+	word: string;
+	/** Offsets in the original text. */
+	start: number;
+	end: number;
+}
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+/** Lower case, no diacritics (é -> e), so "Pelayanan" and "pelayanan" are one word. */
+export function foldCase(text: string): string {
+	// eslint-disable-next-line no-control-regex
+	return /[^\u0000-\u007f]/.test(text) ? text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase() : text.toLowerCase();
+}
+
+/** Words of a text with where they are; hyphenated reduplication ("anak-anak") gives both halves. */
+export function words(text: string): Word[] {
+	const out: Word[] = [];
+	for (const match of text.matchAll(WORD)) {
+		const word = foldCase(match[0]);
+		if (word.length > 40) continue;
+		out.push({ word, start: match.index, end: match.index + match[0].length });
+	}
+	return out;
+}
+
+/** Only the normalised words (faster than `words` when offsets are not needed). */
+export function wordList(text: string): string[] {
+	const out: string[] = [];
+	// eslint-disable-next-line no-control-regex
+	if (/[^\u0000-\u007f]/.test(text)) {
+		for (const match of foldCase(text).matchAll(WORD)) if (match[0].length <= 40) out.push(match[0]);
+		return out;
+	}
+	// ASCII fast path: a scan over char codes, no regular expression objects per word.
+	const lower = text.toLowerCase();
+	let start = -1;
+	for (let i = 0; i <= lower.length; i++) {
+		const c = i < lower.length ? lower.charCodeAt(i) : 32;
+		const isWord = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+		if (isWord) {
+			if (start < 0) start = i;
+		} else if (start >= 0) {
+			if (i - start <= 40) out.push(lower.slice(start, i));
+			start = -1;
+		}
+	}
+	return out;
+}
+
+/**
+ * Non-standard spellings that people type and registries contain, mapped to the KBBI form.
+ * Whole words; the izin family (ijin, perijinan, diijinkan ...) is handled by a rule below.
+ */
+export const SPELLING_VARIANTS: Readonly<Record<string, string>> = {
+	akte: 'akta',
+	aktenya: 'aktanya',
+	praktek: 'praktik',
+	praktek2: 'praktik',
+	propinsi: 'provinsi',
+	kwitansi: 'kuitansi',
+	kwalitas: 'kualitas',
+	kwantitas: 'kuantitas',
+	apotik: 'apotek',
+	nasehat: 'nasihat',
+	resiko: 'risiko',
+	sistim: 'sistem',
+	tehnik: 'teknik',
+	tehnologi: 'teknologi',
+	tekhnologi: 'teknologi',
+	tekhnis: 'teknis',
+	tehnis: 'teknis',
+	obyek: 'objek',
+	obyektif: 'objektif',
+	subyek: 'subjek',
+	jadual: 'jadwal',
+	ektp: 'ktp',
+	handphone: 'hp',
+	hape: 'hp',
+	aktifitas: 'aktivitas',
+	kreatifitas: 'kreativitas',
+	produktifitas: 'produktivitas',
+	efektifitas: 'efektivitas',
+	sekertariat: 'sekretariat',
+	managemen: 'manajemen',
+	manajement: 'manajemen',
+	management: 'manajemen',
+	standarisasi: 'standardisasi',
+	mall: 'mal',
+	pelayananan: 'pelayanan',
+	online: 'daring',
+	offline: 'luring',
+	karir: 'karier',
+	antri: 'antre',
+	antrian: 'antrean',
+	ijasah: 'ijazah',
+	kadaluarsa: 'kedaluwarsa',
+	kadaluwarsa: 'kedaluwarsa',
+	silahkan: 'silakan',
+	hutang: 'utang',
+	fikir: 'pikir',
+	faham: 'paham',
+	rubah: 'ubah',
+	merubah: 'mengubah',
+	tentram: 'tenteram',
+	trampil: 'terampil',
+	ketrampilan: 'keterampilan',
+	jaman: 'zaman',
+	ijin: 'izin'
+};
+
+/** Folds a normalised word to its standard spelling. */
+export function standardSpelling(word: string): string {
+	const fixed = SPELLING_VARIANTS[word];
+	if (fixed !== undefined) return fixed;
+	// ijin, perijinan, diijinkan, pengijinan, berijin: the j spelling of the izin family.
+	if (word.includes('ijin')) return word.replace('ijin', 'izin');
+	return word;
+}
+
+/**
+ * Function words that say nothing on their own. Deliberately short: the shared Indonesian stop
+ * word list also holds content words ("ibu", "tahun", "baru", "umum") that a query like
+ * "Sekolah Ibu" needs, so it is not used for search.
+ */
+export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
+	'dan', 'di', 'ke', 'dari', 'yang', 'untuk', 'dengan', 'pada', 'dalam', 'atau', 'oleh', 'ini', 'itu',
+	'serta', 'bagi', 'sebagai', 'agar', 'supaya', 'juga', 'adalah', 'ialah', 'yaitu', 'yakni', 'akan',
+	'telah', 'sudah', 'sedang', 'dapat', 'bisa', 'tersebut', 'para', 'kepada', 'terhadap', 'secara',
+	'karena', 'sehingga', 'namun', 'tetapi', 'tapi', 'melalui', 'antara', 'hingga', 'sampai', 'oleh',
+	'the', 'of', 'and', 'a', 'an', 'in', 'for', 'to'
+]);
