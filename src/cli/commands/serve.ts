@@ -5,6 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { provideAppDatabase } from '../../lib/server/app-database';
 import { startImportWorker, type ImportWorker } from '../../lib/server/jobs/import-worker';
+import { warmSearchIndex } from '../../lib/server/search/search-index-lifecycle';
 import { loadConfig, type AppConfig } from '../../lib/server/config/env';
 import type { AppDatabase } from '../../lib/server/db/database';
 import { isRegistryEmpty } from '../../lib/server/services/is-registry-empty';
@@ -84,6 +85,16 @@ export const command: CliCommand = {
 		const shownHost = ['0.0.0.0', '::'].includes(config.HOST) ? 'localhost' : config.HOST;
 		console.log(`JIPPNas berjalan di http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${config.PORT}`);
 		if (config.BASE_URL) console.log(`Alamat publik: ${config.BASE_URL}`);
+		// The in-process search index (decision 007) is built now, not on the first search.
+		const indexStarted = performance.now();
+		void warmSearchIndex(database.db).then(
+			() =>
+				console.log(
+					`Indeks pencarian siap dalam ${((performance.now() - indexStarted) / 1000).toFixed(1)} dtk ` +
+						`(memori ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB)`
+				),
+			(error: unknown) => console.error(`Indeks pencarian gagal dibangun: ${error instanceof Error ? error.message : String(error)}`)
+		);
 		// Imports uploaded on /admin/impor run here; PGlite is this process's alone, so whatever
 		// was running when it last stopped was interrupted and is queued again.
 		const worker = startImportWorker(database.db, {

@@ -10,4 +10,7 @@ export interface InnovationCardData {
 	regionName?: string | null;
 	awards?: string | null;
 	isDigital?: boolean | null;
+	/** Search results: the title and a summary snippet as pieces, the words found marked. */
+	titleParts?: { text: string; mark: boolean }[];
+	snippetParts?: { text: string; mark: boolean }[];
 }

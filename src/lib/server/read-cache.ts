@@ -49,7 +49,15 @@ export function readCache<V>(db: object, name: string, ttlMs: number, maxEntries
 	return cache as TtlCache<V>;
 }
 
+const clearListeners: Array<(db: object) => void> = [];
+
+/** Called on every clearReadCaches (the search index marks itself stale this way). */
+export function onReadCachesCleared(listener: (db: object) => void): void {
+	clearListeners.push(listener);
+}
+
 /** Forgets every cached read of this database (after a write). */
 export function clearReadCaches(db: object): void {
 	for (const cache of cachesByDatabase.get(db)?.values() ?? []) cache.clear();
+	for (const listener of clearListeners) listener(db);
 }

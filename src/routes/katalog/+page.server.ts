@@ -5,6 +5,7 @@ import {
 	filtersFromSearchParams,
 	filtersToSearchParams,
 	innovationFiltersSchema,
+	effectiveSort,
 	SORTS,
 	type InnovationFilters
 } from '$lib/server/domain/innovation-filters';
@@ -26,7 +27,7 @@ import { toInnovationCard } from '$lib/server/http/innovation-cards';
 import { badQuery, describeProblems } from '$lib/server/http/page-errors';
 import { requestI18n } from '$lib/server/http/request-i18n';
 import { listCatalogueOptions } from '$lib/server/services/list-catalogue-options';
-import { listInnovations } from '$lib/server/services/list-innovations';
+import { searchInnovations } from '$lib/server/services/search-innovations';
 import type { PageServerLoad } from './$types';
 
 const PER_PAGE = 20;
@@ -61,10 +62,16 @@ export const load: PageServerLoad = async ({ locals, url, cookies }) => {
 
 	const { page, limit, offset } = pageWindow(pageParsed.data, PER_PAGE);
 	const db = locals.db.db;
+	const { q, urutan: _urutan, ...rest } = filters;
+	const sort = effectiveSort(filters);
 	const [result, options] = await Promise.all([
-		listInnovations(db, filters, { limit, offset }),
+		searchInnovations(db, { q, filters: rest, limit, offset, sort }),
 		listCatalogueOptions(db, provinceCode)
 	]);
+	// Facet counts beside every option of the filter form (all other filters applied).
+	const facetCounts = Object.fromEntries(
+		Object.entries(result.facets ?? {}).map(([name, list]) => [name, Object.fromEntries(list.map((f) => [f.value, f.count]))])
+	) as Record<string, Record<string, number>>;
 
 	const query = filtersToSearchParams(filters);
 	const chips = activeFilterChips(filters, {
@@ -91,7 +98,17 @@ export const load: PageServerLoad = async ({ locals, url, cookies }) => {
 			penghargaan: filters.penghargaan ?? '',
 			sumber: filters.sumber ?? '',
 			digital: filters.digital ?? '',
-			urutan: filters.urutan
+			direplikasi: filters.direplikasi ?? '',
+			urutan: sort,
+			defaultSort: effectiveSort({ q: filters.q })
+		},
+		facets: facetCounts,
+		search: {
+			q: filters.q ?? '',
+			didYouMean: result.didYouMean,
+			didYouMeanHref: result.didYouMean ? catalogueHref({ ...filters, q: result.didYouMean }) : null,
+			partial: result.partial,
+			withoutFiltersHref: filters.q ? catalogueHref({ q: filters.q }) : null
 		},
 		options: {
 			provinces: options.provinces,
@@ -106,7 +123,7 @@ export const load: PageServerLoad = async ({ locals, url, cookies }) => {
 			sources: SOURCES.map((value) => ({ value, label: SOURCE_LABELS[value] })),
 			awards: AWARD_PROGRAMMES.map((value) => ({ value, label: AWARD_PROGRAMME_LABELS[value] }))
 		},
-		items: result.items.map(toInnovationCard),
+		items: result.items.map((item) => ({ ...toInnovationCard(item), snippetParts: item.snippetParts, titleParts: item.titleParts })),
 		total: result.total,
 		page,
 		pages: pageCount(result.total, PER_PAGE),
@@ -114,10 +131,11 @@ export const load: PageServerLoad = async ({ locals, url, cookies }) => {
 		to: offset + result.items.length,
 		query: query.toString(),
 		chips,
-		sorts: SORTS.map((sort) => ({
-			value: sort,
-			href: catalogueHref({ ...filters, urutan: sort }),
-			current: sort === filters.urutan
+		// Relevance only means something with a query.
+		sorts: SORTS.filter((value) => value !== 'relevansi' || filters.q).map((value) => ({
+			value,
+			href: catalogueHref({ ...filters, urutan: value }),
+			current: value === sort
 		}))
 	};
 };
@@ -152,7 +170,8 @@ function activeFilterChips(filters: InnovationFilters, names: ChipNames) {
 		penghargaan: (v: string) =>
 			v === 'ada' ? t('filter.awardAny') : AWARD_PROGRAMME_LABELS[v as keyof typeof AWARD_PROGRAMME_LABELS],
 		sumber: (v: keyof typeof SOURCE_LABELS) => SOURCE_LABELS[v],
-		digital: (v: string) => (v === 'ya' ? t('filter.digitalYes') : t('filter.digitalNo'))
+		digital: (v: string) => (v === 'ya' ? t('filter.digitalYes') : t('filter.digitalNo')),
+		direplikasi: (v: string) => (v === 'ya' ? t('filter.replicatedYes') : t('filter.replicatedNo'))
 	};
 	return (Object.keys(value) as FilterKey[])
 		.filter((key) => filters[key] !== undefined)

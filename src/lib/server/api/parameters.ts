@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AGENCY_KIND_FILTERS, innovationFiltersSchema } from '../domain/innovation-filters';
+import { AGENCY_KIND_FILTERS, innovationFiltersSchema, SORTS } from '../domain/innovation-filters';
 import { INNOVATION_ID_PATTERN } from '../domain/ids';
 import { limitOffsetSchema } from '../domain/pagination';
 import { documentFields } from './schema-registry';
@@ -34,12 +34,17 @@ const PAGING_DOCS = {
  * paging, and the Katalog's rule that a year range must not run backwards.
  */
 export const innovationListQuery = documentFields(
-	innovationFiltersSchema.extend(limitOffsetSchema.shape).refine(
+	innovationFiltersSchema
+		.extend(limitOffsetSchema.shape)
+		.extend({
+			sort: z.preprocess(empty, z.enum(SORTS, { error: 'Urutan tidak dikenal' }).optional())
+		})
+		.refine(
 		(q) => !(q.tahunDari && q.tahunSampai && q.tahunDari > q.tahunSampai),
 		{ message: 'Tahun awal tidak boleh lebih besar dari tahun akhir', path: ['tahunDari'] }
 	),
 	{
-		q: 'Kata kunci pada judul, akronim dan ringkasan (paling banyak 200 karakter)',
+		q: 'Kata kunci (paling banyak 200 karakter): dicari pada judul, akronim, ringkasan dan narasi lain dengan kata dasar Bahasa Indonesia, ejaan lain (ijin/izin), singkatan (KTP, PTSP) dan salah ketik ringan',
 		provinsi: 'Kode provinsi Kemendagri, mis. 53; mencakup kabupaten/kota di dalamnya',
 		wilayah: 'Kode kabupaten/kota Kemendagri, mis. 53.09 (mengalahkan provinsi)',
 		instansi: 'Id instansi, mis. kemenkes atau pemkab-53.09',
@@ -53,7 +58,9 @@ export const innovationListQuery = documentFields(
 		penghargaan: '"ada" untuk inovasi berpenghargaan apa pun, atau nama program',
 		sumber: 'Hanya inovasi yang memiliki rekaman dari sumber ini',
 		digital: '"ya" untuk inovasi digital, "tidak" untuk nondigital',
-		urutan: 'Urutan: terbaru (bawaan), judul, atau tahun (terbaru dulu)',
+		direplikasi: '"ya" untuk inovasi yang sudah direplikasi, "tidak" untuk yang belum',
+		urutan: 'Urutan: relevansi (bawaan bila ada q), terbaru (bawaan tanpa q), replikasi (paling banyak direplikasi), judul, atau tahun (terbaru dulu)',
+		sort: 'Nama lain untuk urutan (nilai yang sama); urutan menang bila keduanya diisi',
 		...PAGING_DOCS
 	}
 );

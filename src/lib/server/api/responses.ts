@@ -83,6 +83,56 @@ export const InnovationPage = component(
 	pageOf(InnovationSummary, 'Inovasi di halaman ini')
 );
 
+const snippetParts = (description: string) =>
+	doc(
+		z.array(z.object({ text: text('Potongan teks (teks biasa, bukan HTML)'), mark: doc(z.boolean(), 'Apakah potongan ini kata yang dicari') })),
+		description
+	);
+
+const facetList = (description: string) =>
+	doc(z.array(z.object({ value: text('Nilai filter (sama dengan nilai parameternya)'), count: count('Jumlah inovasi') })), description);
+
+export const InnovationSearchHit = component(
+	'InnovationSearchHit',
+	'Satu inovasi di hasil pencarian katalog: ringkasannya, skor relevansi dan cuplikan dengan kata yang dicari ditandai.',
+	InnovationSummary.extend({
+		score: doc(z.number().nonnegative(), 'Skor relevansi (BM25F dengan pemecah seri bukti keberhasilan); 0 tanpa q'),
+		snippet: text('Cuplikan ringkasan di sekitar kata yang ditemukan (teks biasa)'),
+		snippetParts: snippetParts('Cuplikan yang sama sebagai potongan; potongan dengan mark=true adalah kata yang cocok'),
+		titleParts: snippetParts('Judul sebagai potongan; potongan dengan mark=true adalah kata yang cocok'),
+		replicationCount: count('Berapa kali inovasi ini direplikasi')
+	})
+);
+
+export const InnovationFacets = component(
+	'InnovationFacets',
+	'Jumlah inovasi per nilai setiap filter katalog, untuk kueri dan filter saat ini. Jumlah sebuah filter dihitung dengan semua filter lain diterapkan kecuali filter itu sendiri, sehingga menunjukkan hasil bila nilainya diganti.',
+	z.object({
+		provinsi: facetList('Per kode provinsi'),
+		wilayah: facetList('Per kode kabupaten/kota (hanya di provinsi terpilih; paling banyak 100 terbanyak)'),
+		jenisInstansi: facetList('Per jenis instansi'),
+		urusan: facetList('Per urusan pemerintahan utama'),
+		sdg: facetList('Per nomor SDG'),
+		tahap: facetList('Per tahap inovasi'),
+		sumber: facetList('Per sumber data'),
+		tahun: facetList('Per tahun mulai diterapkan'),
+		penghargaan: facetList('"ada" dan per program penghargaan'),
+		digital: facetList('"ya" / "tidak"'),
+		direplikasi: facetList('"ya" / "tidak"')
+	})
+);
+
+export const InnovationSearchPage = component(
+	'InnovationSearchPage',
+	'Satu halaman katalog inovasi, terurut menurut relevansi bila ada q, dengan jumlah per filter.',
+	pageOf(InnovationSearchHit, 'Inovasi di halaman ini, yang paling cocok dulu').extend({
+		facets: InnovationFacets,
+		sort: doc(z.enum(['relevansi', 'terbaru', 'replikasi', 'judul', 'tahun']), 'Urutan yang dipakai'),
+		didYouMean: text('Kueri dengan salah ketik diperbaiki ("mungkin maksud Anda"), bila ada kata yang diperbaiki').nullable(),
+		partial: doc(z.boolean(), 'true bila tidak ada inovasi yang memuat semua kata: hasil adalah yang memuat kata terbanyak')
+	})
+);
+
 const contact = z.object({
 	name: text('Nama narahubung').nullable(),
 	email: text('Surel narahubung').nullable(),

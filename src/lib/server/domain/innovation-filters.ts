@@ -26,7 +26,7 @@ const year = (label: string) =>
 	);
 
 export const AGENCY_KIND_FILTERS = ['kementerian', 'lembaga', 'pemerintah_provinsi', 'pemerintah_kabupaten', 'pemerintah_kota', 'bumn', 'bumd'] as const;
-export const SORTS = ['terbaru', 'judul', 'tahun'] as const;
+export const SORTS = ['terbaru', 'judul', 'tahun', 'relevansi', 'replikasi'] as const;
 
 export const innovationFiltersSchema = z.object({
 	q: z.preprocess(empty, z.string().trim().max(200, 'Kata kunci maksimal 200 karakter').optional()),
@@ -60,7 +60,12 @@ export const innovationFiltersSchema = z.object({
 		empty,
 		z.enum(['ya', 'tidak'], { error: 'Digital harus "ya" atau "tidak"' }).optional()
 	),
-	urutan: z.preprocess(empty, z.enum(SORTS, { error: 'Urutan tidak dikenal' }).default('terbaru'))
+	direplikasi: z.preprocess(
+		empty,
+		z.enum(['ya', 'tidak'], { error: 'Direplikasi harus "ya" atau "tidak"' }).optional()
+	),
+	// Unset: by relevance when there is a query (q), otherwise newest first (see effectiveSort).
+	urutan: z.preprocess(empty, z.enum(SORTS, { error: 'Urutan tidak dikenal' }).optional())
 });
 
 export type InnovationFilters = z.infer<typeof innovationFiltersSchema>;
@@ -80,8 +85,13 @@ export function filtersToSearchParams(filters: Partial<InnovationFilters>): URLS
 	const params = new URLSearchParams();
 	for (const [key, value] of Object.entries(filters)) {
 		if (value === undefined || value === null || value === '') continue;
-		if (key === 'urutan' && value === 'terbaru') continue;
+		if (key === 'urutan' && value === effectiveSort({ ...filters, urutan: undefined })) continue;
 		params.set(key, String(value));
 	}
 	return params;
+}
+
+/** The order used: the chosen one, else by relevance with a query and newest first without. */
+export function effectiveSort(filters: Pick<Partial<InnovationFilters>, 'q' | 'urutan'>): (typeof SORTS)[number] {
+	return filters.urutan ?? (filters.q ? 'relevansi' : 'terbaru');
 }

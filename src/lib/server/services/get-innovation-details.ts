@@ -3,6 +3,7 @@ import type { DB, Stage } from '../db/schema';
 import { AppError } from '../errors';
 import { presentInnovationDetails, type InnovationDetails } from '../presenters/innovation-presenter';
 import * as innovations from '../repositories/innovation-repository';
+import { findSimilarInnovations } from './search-innovations';
 
 export interface SimilarInnovation {
 	id: string;
@@ -29,17 +30,18 @@ export async function getInnovationDetails(
 		innovations.listSourceRecordsOf(db, id),
 		options.similarLimit === 0
 			? Promise.resolve([])
-			: innovations.listSimilarInnovations(db, row, options.similarLimit ?? 5)
+			: // "Inovasi serupa" from the search engine: more like this (title and summary terms), same affair boosted.
+				findSimilarInnovations(db, { id: row.id, title: row.title, summary: row.summary }, options.similarLimit ?? 5)
 	]);
 	return {
 		innovation: presentInnovationDetails(row, awards, sources, { includeContact: options.includeContact ?? false }),
 		similar: similar.map((s) => ({
 			id: s.id,
 			title: s.title,
-			yearStarted: s.year_started,
+			yearStarted: s.yearStarted,
 			stage: s.stage,
-			agencyName: s.agency_name,
-			regionName: s.region_name
+			agencyName: s.agency.name,
+			regionName: s.region?.name ?? null
 		}))
 	};
 }

@@ -1,0 +1,64 @@
+import { stem } from './stemmer';
+import { FUNCTION_WORDS, words } from './text';
+
+/**
+ * A snippet as safe segments: plain text pieces, some marked as hits. Pages render marked pieces
+ * in <mark> through the template (escaped like any text); the API gives the same pieces.
+ * Never HTML.
+ */
+export interface SnippetSegment {
+	text: string;
+	mark: boolean;
+}
+
+const DEFAULT_LENGTH = 220;
+
+/** The part of `text` around its first hit (or its start), with every hit marked. */
+export function buildSnippet(text: string, highlightStems: ReadonlySet<string>, maxLength = DEFAULT_LENGTH): SnippetSegment[] {
+	const clean = text.replace(/\s+/g, ' ').trim();
+	if (!clean) return [];
+	const hits = words(clean).filter((w) => !FUNCTION_WORDS.has(w.word) && highlightStems.has(stem(w.word)));
+	let start = 0;
+	if (hits.length > 0 && hits[0]!.start > maxLength / 3) {
+		// Start at a word boundary a little before the first hit.
+		const from = Math.max(0, hits[0]!.start - Math.floor(maxLength / 4));
+		const space = clean.indexOf(' ', from);
+		start = space >= 0 && space < hits[0]!.start ? space + 1 : from;
+	}
+	let end = Math.min(clean.length, start + maxLength);
+	if (end < clean.length) {
+		const space = clean.lastIndexOf(' ', end);
+		if (space > start + maxLength / 2) end = space;
+	}
+	const segments: SnippetSegment[] = [];
+	if (start > 0) segments.push({ text: '…', mark: false });
+	let at = start;
+	for (const hit of hits) {
+		if (hit.start < start || hit.end > end) continue;
+		if (hit.start > at) segments.push({ text: clean.slice(at, hit.start), mark: false });
+		segments.push({ text: clean.slice(hit.start, hit.end), mark: true });
+		at = hit.end;
+	}
+	if (at < end) segments.push({ text: clean.slice(at, end), mark: false });
+	if (end < clean.length) segments.push({ text: '…', mark: false });
+	return mergePlain(segments);
+}
+
+/** The marked parts of a short text such as a title (the whole text). */
+export function highlightAll(text: string, highlightStems: ReadonlySet<string>): SnippetSegment[] {
+	return buildSnippet(text, highlightStems, Math.max(text.length, 1));
+}
+
+export function snippetText(segments: readonly SnippetSegment[]): string {
+	return segments.map((s) => s.text).join('');
+}
+
+function mergePlain(segments: SnippetSegment[]): SnippetSegment[] {
+	const out: SnippetSegment[] = [];
+	for (const segment of segments) {
+		const last = out.at(-1);
+		if (last && !last.mark && !segment.mark) last.text += segment.text;
+		else out.push({ ...segment });
+	}
+	return out;
+}

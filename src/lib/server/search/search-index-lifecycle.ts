@@ -1,0 +1,207 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+import { SearchIndex, type SearchDocument } from '../domain/search/search-index';
+import { SynonymTable } from '../domain/search/synonyms';
+import * as searchRepository from '../repositories/search-repository';
+import type { SearchDocumentRow } from '../repositories/search-repository';
+import { listSynonyms, synonymsVersion } from '../repositories/search-synonym-repository';
+import { onReadCachesCleared } from '../read-cache';
+
+/**
+ * One in-process search index per database handle (decision 007): built from the database on
+ * first use (streamed in pages), then kept in sync by polling what changed since the last look
+ * — innovations by their change number (0009), new awards and source records by id, synonyms by
+ * a fingerprint. Writes through this process mark it stale so the next search syncs first;
+ * writes by other processes (CLI imports) show within SYNC_INTERVAL_MS.
+ */
+const PAGE = 2000;
+const SYNC_INTERVAL_MS = 3000;
+/** When this many documents were re-indexed since the build, rebuild in the background. */
+const REBUILD_AFTER = 50_000;
+
+interface Entry {
+	index: SearchIndex;
+	ready: Promise<void>;
+	seq: string;
+	awardId: number;
+	recordId: number;
+	synonyms: string;
+	lastSync: number;
+	stale: boolean;
+	syncing: Promise<void> | null;
+	rebuilding: boolean;
+	version: number;
+}
+
+const entries = new WeakMap<object, Entry>();
+
+// Writes through this process clear the read caches: the index syncs before the next search.
+onReadCachesCleared((db) => markSearchIndexStale(db));
+
+export function toSearchDocument(row: SearchDocumentRow): SearchDocument {
+	return {
+		id: row.id,
+		title: row.title,
+		acronym: row.acronym,
+		summary: row.summary,
+		rest: [
+			row.problem,
+			row.aims,
+			row.novelty,
+			row.implementation,
+			row.results,
+			row.transferability,
+			row.resources,
+			row.sustainability_strategy,
+			row.theme ?? '',
+			row.initiator_name ?? '',
+			row.agency_name,
+			row.agency_abbreviation ?? '',
+			row.service_unit_name ?? '',
+			row.region_name ?? '',
+			row.province_name ?? ''
+		],
+		provinceCode: row.province_code,
+		regionCode: row.region_code,
+		agencyId: row.agency_id,
+		agencyKind: row.agency_kind,
+		affair: row.main_affair,
+		sdgs: row.sdgs,
+		stage: row.stage,
+		sources: row.sources,
+		year: row.year_started,
+		awards: row.awards,
+		digital: row.is_digital,
+		replicationCount: row.replication_count,
+		sustained: row.sustainability_status === 'berlanjut' || row.sustainability_status === 'berlanjut_dengan_pengembangan',
+		createdAt: new Date(row.created_at).getTime()
+	};
+}
+
+async function build(db: Kysely<DB>, onProgress?: (done: number) => void): Promise<Omit<Entry, 'ready' | 'syncing' | 'rebuilding' | 'version' | 'stale'>> {
+	// Watermarks first: a change made while building is picked up by the first sync.
+	const marks = await searchRepository.readSearchWatermarks(db);
+	const synonyms = await synonymsVersion(db);
+	const index = new SearchIndex();
+	index.synonyms = new SynonymTable(await listSynonyms(db));
+	let after: string | null = null;
+	let done = 0;
+	for (;;) {
+		const rows = await searchRepository.listSearchDocuments(db, after, PAGE);
+		for (const row of rows) index.upsert(toSearchDocument(row));
+		done += rows.length;
+		onProgress?.(done);
+		if (rows.length < PAGE) break;
+		after = rows.at(-1)!.id;
+	}
+	index.seal();
+	return { index, seq: marks.seq, awardId: marks.awardId, recordId: marks.recordId, synonyms, lastSync: Date.now() };
+}
+
+function entryFor(db: Kysely<DB>): Entry {
+	let entry = entries.get(db);
+	if (!entry) {
+		const created: Entry = {
+			index: new SearchIndex(),
+			ready: Promise.resolve(),
+			seq: '0',
+			awardId: 0,
+			recordId: 0,
+			synonyms: '',
+			lastSync: 0,
+			stale: false,
+			syncing: null,
+			rebuilding: false,
+			version: 0
+		};
+		created.ready = build(db).then((built) => {
+			Object.assign(created, built);
+			created.version++;
+		});
+		created.ready.catch(() => entries.delete(db));
+		entries.set(db, created);
+		entry = created;
+	}
+	return entry;
+}
+
+/** Starts building the index of this database now (at server start) instead of on first search. */
+export function warmSearchIndex(db: Kysely<DB>): Promise<void> {
+	return entryFor(db).ready;
+}
+
+/**
+ * The index of this database, built and synced: polls the database for changes when the last
+ * look is older than SYNC_INTERVAL_MS or a write in this process marked it stale.
+ */
+export async function getSearchIndex(db: Kysely<DB>): Promise<{ index: SearchIndex; version: number }> {
+	const entry = entryFor(db);
+	await entry.ready;
+	if (entry.stale || Date.now() - entry.lastSync >= SYNC_INTERVAL_MS) await syncSearchIndex(db);
+	return { index: entry.index, version: entry.version };
+}
+
+/** A write in this process changed innovations or synonyms: the next search syncs first. */
+export function markSearchIndexStale(db: object): void {
+	const entry = entries.get(db);
+	if (entry) entry.stale = true;
+}
+
+/** Forgets the index of this database (tests, closing a handle). */
+export function dropSearchIndex(db: object): void {
+	entries.delete(db);
+}
+
+/** Applies what changed in the database since the last sync; concurrent callers share one sync. */
+export async function syncSearchIndex(db: Kysely<DB>): Promise<void> {
+	const entry = entryFor(db);
+	await entry.ready;
+	if (entry.syncing) return entry.syncing;
+	entry.stale = false;
+	entry.syncing = (async () => {
+		let changed = false;
+		for (;;) {
+			const rows = await searchRepository.listSearchDocumentsChangedSince(db, entry.seq, PAGE);
+			for (const row of rows) {
+				if (row.deleted_at) changed = entry.index.remove(row.id) || changed;
+				else {
+					entry.index.upsert(toSearchDocument(row));
+					changed = true;
+				}
+			}
+			if (rows.length > 0) entry.seq = rows.at(-1)!.search_seq;
+			if (rows.length < PAGE) break;
+		}
+		const links = await searchRepository.listInnovationsWithNewLinks(db, entry.awardId, entry.recordId);
+		entry.awardId = links.awardId;
+		entry.recordId = links.recordId;
+		if (links.ids.length > 0) {
+			for (const row of await searchRepository.listSearchDocumentsByIds(db, links.ids)) {
+				if (row.deleted_at) entry.index.remove(row.id);
+				else entry.index.upsert(toSearchDocument(row));
+			}
+			changed = true;
+		}
+		const synonyms = await synonymsVersion(db);
+		if (synonyms !== entry.synonyms) {
+			entry.index.synonyms = new SynonymTable(await listSynonyms(db));
+			entry.synonyms = synonyms;
+			changed = true;
+		}
+		entry.lastSync = Date.now();
+		if (changed) entry.version++;
+		if (entry.index.deltaDocuments > REBUILD_AFTER && !entry.rebuilding) {
+			entry.rebuilding = true;
+			void build(db)
+				.then((built) => {
+					Object.assign(entry, built);
+					entry.version++;
+				})
+				.catch(() => undefined)
+				.finally(() => (entry.rebuilding = false));
+		}
+	})().finally(() => {
+		entry.syncing = null;
+	});
+	return entry.syncing;
+}

@@ -1,0 +1,161 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema';
+import type { Facets } from '../domain/search/facets';
+import type { SearchFilters, SearchSort } from '../domain/search/search-index';
+import { buildSnippet, highlightAll, snippetText, type SnippetSegment } from '../domain/search/snippet';
+import { presentInnovationSummary, type InnovationSummary } from '../presenters/innovation-presenter';
+import { readCache } from '../read-cache';
+import { listInnovationSummariesByIds } from '../repositories/search-repository';
+import { getSearchIndex } from '../search/search-index-lifecycle';
+
+export interface SearchHitSummary extends InnovationSummary {
+	/** Relevance (BM25F with the proven-ness tie-breaker); 0 without a query. */
+	score: number;
+	/** The summary around the words found, as plain text. */
+	snippet: string;
+	/** The same snippet as pieces, the hits marked (rendered as <mark> by pages). */
+	snippetParts: SnippetSegment[];
+	/** The title as pieces, the hits marked. */
+	titleParts: SnippetSegment[];
+	replicationCount: number;
+}
+
+export interface SearchInnovationsInput {
+	q?: string;
+	filters?: Partial<SearchFilters> & Record<string, unknown>;
+	limit?: number;
+	offset?: number;
+	/** relevansi | terbaru | replikasi | judul | tahun (English aliases: relevance, newest, replicated, title, year). */
+	sort?: string;
+	/** Facet counts are computed unless false. */
+	facets?: boolean;
+}
+
+export interface SearchInnovationsResult {
+	/** Ranked ids of this page (what the quality evaluation reads). */
+	ids: string[];
+	items: SearchHitSummary[];
+	total: number;
+	limit: number;
+	offset: number;
+	facets: Facets | null;
+	sort: SearchSort;
+	/** "Did you mean": the query with typos corrected, when a word was corrected. */
+	didYouMean: string | null;
+	/** No innovation has every word: these have the most of them. */
+	partial: boolean;
+}
+
+const SORT_ALIASES: Readonly<Record<string, SearchSort>> = {
+	relevansi: 'relevansi',
+	relevance: 'relevansi',
+	terbaru: 'terbaru',
+	newest: 'terbaru',
+	replikasi: 'replikasi',
+	replicated: 'replikasi',
+	judul: 'judul',
+	title: 'judul',
+	tahun: 'tahun',
+	year: 'tahun'
+};
+
+const FILTER_KEYS = [
+	'provinsi',
+	'wilayah',
+	'instansi',
+	'jenisInstansi',
+	'urusan',
+	'sdg',
+	'tahap',
+	'tahun',
+	'tahunDari',
+	'tahunSampai',
+	'penghargaan',
+	'sumber',
+	'digital',
+	'direplikasi'
+] as const;
+
+/** Answers of the same search are reused until the index changes (the cache key holds its version). */
+const RESULT_CACHE_MS = 60_000;
+const RESULT_CACHE_ENTRIES = 2000;
+
+/**
+ * Searches the catalogue: Indonesian-aware matching (stems, spelling variants, abbreviations,
+ * typos, acronyms), catalogue filters, facet counts, one page of hits with highlighted snippets.
+ */
+export async function searchInnovations(db: Kysely<DB>, input: SearchInnovationsInput): Promise<SearchInnovationsResult> {
+	const q = (input.q ?? '').trim();
+	const limit = Math.max(0, Math.min(input.limit ?? 20, 100));
+	const offset = Math.max(0, input.offset ?? 0);
+	const sort: SearchSort = (input.sort && SORT_ALIASES[input.sort]) || (q ? 'relevansi' : 'terbaru');
+	const filters: SearchFilters = {};
+	for (const key of FILTER_KEYS) {
+		const value = input.filters?.[key];
+		if (value !== undefined && value !== null && value !== '') (filters as Record<string, unknown>)[key] = value;
+	}
+	const { index, version } = await getSearchIndex(db);
+	const wantFacets = input.facets !== false;
+	const key = JSON.stringify([version, q, filters, sort, limit, offset, wantFacets]);
+	const found = await readCache<ReturnType<typeof index.search>>(db, 'search-results', RESULT_CACHE_MS, RESULT_CACHE_ENTRIES).get(
+		key,
+		async () => index.search({ q, filters, sort, limit, offset, facets: wantFacets })
+	);
+	const ids = found.hits.map((hit) => hit.id);
+	const rows = await listInnovationSummariesByIds(db, ids);
+	const byId = new Map(rows.map((row) => [row.id, row]));
+	const stems = new Set(found.highlightStems);
+	const items: SearchHitSummary[] = [];
+	for (const hit of found.hits) {
+		const row = byId.get(hit.id);
+		// Deleted between the index's last sync and now: left out.
+		if (!row) continue;
+		const parts = q ? buildSnippet(row.summary, stems) : buildSnippet(row.summary, new Set());
+		items.push({
+			...presentInnovationSummary(row),
+			score: hit.score,
+			snippet: snippetText(parts),
+			snippetParts: parts,
+			titleParts: q ? highlightAll(row.title, stems) : [{ text: row.title, mark: false }],
+			replicationCount: row.replication_count
+		});
+	}
+	return {
+		ids: items.map((item) => item.id),
+		items,
+		total: found.total,
+		limit,
+		offset,
+		facets: found.facets,
+		sort,
+		didYouMean: found.corrected,
+		partial: found.partial
+	};
+}
+
+/** "Inovasi serupa": more like this innovation (its title and summary terms), same affair boosted. */
+export async function findSimilarInnovations(
+	db: Kysely<DB>,
+	innovation: { id: string; title: string; summary: string },
+	limit: number
+): Promise<SearchHitSummary[]> {
+	const { index } = await getSearchIndex(db);
+	const hits = index.similar(innovation.id, innovation, limit);
+	const rows = await listInnovationSummariesByIds(db, hits.map((hit) => hit.id));
+	const byId = new Map(rows.map((row) => [row.id, row]));
+	return hits.flatMap((hit) => {
+		const row = byId.get(hit.id);
+		if (!row) return [];
+		const parts = buildSnippet(row.summary, new Set());
+		return [
+			{
+				...presentInnovationSummary(row),
+				score: hit.score,
+				snippet: snippetText(parts),
+				snippetParts: parts,
+				titleParts: [{ text: row.title, mark: false }],
+				replicationCount: row.replication_count
+			}
+		];
+	});
+}
