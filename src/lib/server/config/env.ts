@@ -33,6 +33,11 @@ const envSchema = z.object({
 		.max(3600, 'PAGE_CACHE_SECONDS maksimal 3600')
 		.default(10),
 	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+	// A JSON file overriding which source wins each canonical field (see domain/import/source-priority.ts).
+	SOURCE_PRIORITY_FILE: z
+		.string()
+		.optional()
+		.or(z.literal('').transform(() => undefined)),
 	// Imports started from the web: the largest file accepted, and how long a running import may
 	// go without a sign of life before it counts as interrupted and is started again.
 	IMPORT_MAX_UPLOAD_MB: z.coerce

@@ -4,6 +4,7 @@
  * caller's transaction, with the innovations and records already locked by the caller.
  */
 import type { Kysely } from 'kysely';
+import { configuredSourcePriority } from '../config/source-priority';
 import type { DB, FieldProvenance, InnovationRow, InnovationUpdate, MatchReviewStatus } from '../db/schema';
 import {
 	CANONICAL_COLUMN_NAMES,
@@ -135,7 +136,7 @@ export async function mergeInTransaction(trx: Kysely<DB>, actor: Actor, input: M
 		awardMoves.push({ awardId: award.id, from: loser.id, to: survivor.id });
 	}
 
-	const rebuilt = rebuildCanonicalFields({
+	const rebuilt = rebuildCanonicalFields({ priority: configuredSourcePriority(),
 		current: canonicalValuesOf(survivor),
 		provenance: survivor.provenance,
 		records: records.map(linkedRecordOf)

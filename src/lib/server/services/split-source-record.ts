@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { configuredSourcePriority } from '../config/source-priority';
 import type { DB, NewInnovationRow, SourceKey } from '../db/schema';
 import { CANONICAL_COLUMN_NAMES, emptyValueOf, rebuildCanonicalFields, type CanonicalColumn } from '../domain/import/canonical-fields';
 import type { AwardMove, DecisionState } from '../domain/curation/match-decisions';
@@ -73,7 +74,7 @@ export async function splitSourceRecord(db: Kysely<DB>, actor: Actor, input: Spl
 		// The new innovation: every canonical field from the moved record alone.
 		const newId = innovationId();
 		const empty = Object.fromEntries(CANONICAL_COLUMN_NAMES.map((c) => [c, emptyValueOf(c)])) as Record<CanonicalColumn, unknown>;
-		const built = rebuildCanonicalFields({ current: empty, provenance: {}, records: [linkedRecordOf(record)] });
+		const built = rebuildCanonicalFields({ priority: configuredSourcePriority(), current: empty, provenance: {}, records: [linkedRecordOf(record)] });
 		await insertInnovations(trx, [{ ...(built.values as object), id: newId, provenance: JSON.stringify(built.provenance) } as NewInnovationRow]);
 		const createReason = withNote(`Dipisahkan dari "${original.title}" (${original.id}): rekaman ${label}, keputusan kurasi #${decisionId}`, note);
 		await appendChanges(trx, [
@@ -89,7 +90,7 @@ export async function splitSourceRecord(db: Kysely<DB>, actor: Actor, input: Spl
 			}
 		]);
 
-		const rebuilt = rebuildCanonicalFields({
+		const rebuilt = rebuildCanonicalFields({ priority: configuredSourcePriority(),
 			current: canonicalValuesOf(original),
 			provenance: original.provenance,
 			records: remaining.map(linkedRecordOf)

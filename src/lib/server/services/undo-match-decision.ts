@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { configuredSourcePriority } from '../config/source-priority';
 import type { DB, InnovationUpdate } from '../db/schema';
 import { dependentDecisions, dependentsMessage, readDecisionState } from '../domain/curation/match-decisions';
 import { rebuildCanonicalFields } from '../domain/import/canonical-fields';
@@ -92,7 +93,7 @@ export async function undoMatchDecision(db: Kysely<DB>, actor: Actor, input: Und
 			let provenance = snapshot.provenance;
 			if (!untouched) {
 				const linked = await lockSourceRecordsOf(trx, [row.id]);
-				const rebuilt = rebuildCanonicalFields({ current: canonicalValuesOf(row), provenance: row.provenance, records: linked.map(linkedRecordOf) });
+				const rebuilt = rebuildCanonicalFields({ priority: configuredSourcePriority(), current: canonicalValuesOf(row), provenance: row.provenance, records: linked.map(linkedRecordOf) });
 				values = rebuilt.values;
 				provenance = rebuilt.provenance;
 			}

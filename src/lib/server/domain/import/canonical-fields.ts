@@ -7,7 +7,7 @@
  * Rules per field:
  * - a value a person entered (provenance `manual`) stays;
  * - otherwise the first record with a value wins, records ordered by source priority
- *   (panrb > kemendagri > lan by default), then oldest record first (the importer keeps the first
+ *   for that column (see source-priority.ts), then oldest record first (the importer keeps the first
  *   writer of a source);
  * - when no record has a value: a value some source put there (and that source's record is gone)
  *   is cleared; a value with no provenance at all (seeded or older data) stays;
@@ -16,8 +16,7 @@
  */
 import type { FieldProvenance, InnovationRow, SourceKey } from '../../db/schema';
 import type { CanonicalCandidate } from './normalise-source-record';
-
-export const DEFAULT_SOURCE_PRIORITY: readonly SourceKey[] = ['panrb', 'kemendagri', 'lan'];
+import { sourceRank, toSourcePriority, type SourcePriority } from './source-priority';
 
 /** Candidate field -> innovations column; awards are stored apart. */
 export const CANONICAL_COLUMNS = {
@@ -101,7 +100,7 @@ export interface RebuildInput {
 	current: Partial<Record<CanonicalColumn, unknown>>;
 	provenance: Record<string, FieldProvenance>;
 	records: readonly LinkedRecord[];
-	priority?: readonly SourceKey[];
+	priority?: SourcePriority | readonly SourceKey[];
 }
 
 export interface RebuildResult {
@@ -117,14 +116,9 @@ export interface RebuildResult {
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 export function rebuildCanonicalFields(input: RebuildInput): RebuildResult {
-	const priority = input.priority ?? DEFAULT_SOURCE_PRIORITY;
-	const rank = (source: SourceKey) => {
-		const index = priority.indexOf(source);
-		return index < 0 ? priority.length : index;
-	};
+	const priority = toSourcePriority(input.priority);
 	const readable = input.records.filter((r) => hasValue(r.record.title));
 	const opaque = new Set(input.records.filter((r) => !hasValue(r.record.title)).map((r) => `${r.source}\u0000${r.externalId}`));
-	const ordered = [...readable].sort((a, b) => rank(a.source) - rank(b.source) || a.id - b.id);
 	const values = {} as Record<CanonicalColumn, unknown>;
 	const provenance: Record<string, FieldProvenance> = { ...input.provenance };
 	const changes: Record<string, { from: unknown; to: unknown }> = {};
@@ -137,7 +131,9 @@ export function rebuildCanonicalFields(input: RebuildInput): RebuildResult {
 			values[column] = before;
 			continue;
 		}
-		const winner = ordered.find((r) => hasValue(r.record[field]));
+		const winner = readable
+			.filter((r) => hasValue(r.record[field]))
+			.sort((a, b) => sourceRank(priority, column, a.source) - sourceRank(priority, column, b.source) || a.id - b.id)[0];
 		if (winner) {
 			after = winner.record[field];
 			provenance[column] = { source: winner.source, externalId: winner.externalId };
