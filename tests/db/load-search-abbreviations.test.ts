@@ -55,13 +55,29 @@ describe('parseAbbreviationCsv', () => {
 			{ term: 'KTP-el', expansion: 'Kartu Tanda Penduduk Elektronik', note: 'dokumen' },
 			{ term: 'e-KTP', expansion: 'Kartu Tanda Penduduk Elektronik', note: 'dokumen' },
 			{ term: 'KTP', expansion: 'Kartu Tanda Penduduk Elektronik', note: 'dokumen' },
-			{ term: 'SKPD', expansion: 'Satuan Kerja Perangkat Daerah', note: 'instansi: istilah lama untuk OPD' }
+			{ term: 'SKPD', expansion: 'Satuan Kerja Perangkat Daerah', note: 'instansi: istilah lama untuk OPD' },
+			{ term: 'SKPD', expansion: 'OPD', note: 'instansi: istilah lama untuk OPD' }
 		]);
 	});
 
 	it('splits an expansion written as alternatives', () => {
 		const parsed = parseAbbreviationCsv({ name: 'a.csv', content: `${HEADER}\nAkta,Akta Kelahiran / Akta Kematian,dokumen,,bukan singkatan\n` });
 		expect(parsed.pairs.map((p) => `${p.term}->${p.expansion}`)).toEqual(['Akta->Akta Kelahiran', 'Akta->Akta Kematian']);
+	});
+
+	it('pairs a replaced term with the one its note names, once for both ways', () => {
+		const parsed = parseAbbreviationCsv({
+			name: 'a.csv',
+			content: `${HEADER}\nPBG,Persetujuan Bangunan Gedung,dokumen,,menggantikan IMB\nIMB,Izin Mendirikan Bangunan,dokumen,,istilah lama; diganti PBG\nDTKS,Data Terpadu Kesejahteraan Sosial,sistem,,diganti DTSEN (2025)\nIKM,Indeks Kepuasan Masyarakat,indikator,,ambigu: juga Industri Kecil Menengah\n`
+		});
+		expect(parsed.pairs.map((p) => `${p.term}->${p.expansion}`)).toEqual([
+			'PBG->Persetujuan Bangunan Gedung',
+			'PBG->IMB',
+			'IMB->Izin Mendirikan Bangunan',
+			'DTKS->Data Terpadu Kesejahteraan Sosial',
+			'DTKS->DTSEN',
+			'IKM->Indeks Kepuasan Masyarakat'
+		]);
 	});
 
 	it('reads the shared list: 140 rows, none invalid', () => {

@@ -65,7 +65,8 @@ export type AbbreviationRow = z.infer<typeof rowSchema>;
  * Parses the abbreviation CSV into synonym pairs: the abbreviation and each variant point to the
  * expansion (`KTP-el` and `e-KTP` -> `Kartu Tanda Penduduk Elektronik`); search reads each pair
  * both ways. An expansion written as alternatives (`Akta Kelahiran / Akta Kematian`) gives one
- * pair per alternative. The category and the note are kept in the pair's note. A wrong header
+ * pair per alternative; a replaced term named in the note (IMB -> PBG) gives a pair too. The
+ * category and the note are kept in the pair's note. A wrong header
  * rejects the whole file; an invalid row is skipped and reported with its line number.
  */
 export function parseAbbreviationCsv(file: AbbreviationFile): {
@@ -110,16 +111,38 @@ export function parseAbbreviationCsv(file: AbbreviationFile): {
 	}
 
 	const pairs: Array<Omit<NewSynonym, 'source' | 'createdBy'>> = [];
+	// Search reads a pair both ways, so `A ~ B` and `B ~ A` are one pair: the first is kept.
+	const seen = new Set<string>();
+	const add = (term: string, expansion: string, note: string) => {
+		const key = [term.toLowerCase(), expansion.toLowerCase()].sort().join('\u0000');
+		if (term.toLowerCase() === expansion.toLowerCase() || seen.has(key)) return;
+		seen.add(key);
+		pairs.push({ term, expansion, note });
+	};
 	for (const { row } of valid) {
 		const note = row.catatan ? `${row.kategori}: ${row.catatan}` : row.kategori;
 		const expansions = row.kepanjangan.split(/\s+\/\s+/).map((e) => e.trim()).filter(Boolean);
 		for (const expansion of expansions) {
-			for (const term of [row.singkatan, ...row.varian]) {
-				if (term.toLowerCase() !== expansion.toLowerCase()) pairs.push({ term, expansion, note });
-			}
+			for (const term of [row.singkatan, ...row.varian]) add(term, expansion, note);
 		}
+		for (const other of replacedTerms(row.catatan)) add(row.singkatan, other, note);
 	}
 	return { rows: body.length, valid, problems, pairs };
+}
+
+/**
+ * The old or new name a note gives for a replaced term ("istilah lama; diganti PBG",
+ * "menggantikan IMB", "dahulu Balitbang Kemendagri"): someone searching the old name wants
+ * what is now written with the new one.
+ */
+export function replacedTerms(note: string): string[] {
+	const found: string[] = [];
+	for (const clause of note.split(';')) {
+		const match = /^\s*(?:istilah lama untuk|menggantikan|diganti|dahulu|sejak \d{4} disebut)\s+(.+)$/i.exec(clause);
+		const name = match?.[1]?.replace(/\s*\([^)]*\)\s*$/, '').trim();
+		if (name) found.push(name);
+	}
+	return found;
 }
 
 const pairKey = (term: string, expansion: string) => `${term.trim().toLowerCase()}\u0000${expansion.trim().toLowerCase()}`;
