@@ -38,5 +38,7 @@ export function sortFacet(name: FacetName, counts: Map<string, number>): FacetCo
 	else if (name === 'sdg') list.sort((a, b) => Number(a.value) - Number(b.value));
 	else if (name === 'digital' || name === 'direplikasi') list.sort((a, b) => (a.value === 'ya' ? -1 : 1) - (b.value === 'ya' ? -1 : 1));
 	else list.sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+	// "Any award" first, then the programmes.
+	if (name === 'penghargaan') list.sort((a, b) => (a.value === 'ada' ? -1 : b.value === 'ada' ? 1 : 0));
 	return name === 'wilayah' ? list.slice(0, REGION_FACET_LIMIT) : list;
 }
