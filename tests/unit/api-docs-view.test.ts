@@ -35,7 +35,7 @@ describe('the API reference page, drawn from the OpenAPI document', () => {
 
 	it('builds a curl example from the documented example values', () => {
 		expect(endpoint('/api/v1/innovations').curl).toBe(
-			"curl -s 'https://jippnas.example.go.id/api/v1/innovations?provinsi=53&tahap=pelembagaan&limit=5'"
+			"curl -s 'https://jippnas.example.go.id/api/v1/innovations?q=ktp+keliling&provinsi=53&limit=5'"
 		);
 		expect(endpoint('/api/v1/regions/{code}').curl).toBe("curl -s 'https://jippnas.example.go.id/api/v1/regions/53.09'");
 		expect(endpoint('/api/v1/statistics').curl).toBe("curl -s 'https://jippnas.example.go.id/api/v1/statistics'");
@@ -43,7 +43,7 @@ describe('the API reference page, drawn from the OpenAPI document', () => {
 
 	it('flattens response fields through references, lists and nullable objects', () => {
 		const list = endpoint('/api/v1/innovations');
-		expect(list.responseSchema).toBe('InnovationPage');
+		expect(list.responseSchema).toBe('InnovationSearchPage');
 		expect(list.fields.find((f) => f.path === 'items')).toMatchObject({ type: 'daftar objek', depth: 0 });
 		expect(list.fields.find((f) => f.path === 'items[].agency.name')).toMatchObject({ type: 'teks', depth: 2, description: 'Nama instansi' });
 		expect(list.fields.find((f) => f.path === 'items[].createdAt')).toMatchObject({ type: 'tanggal-waktu', nullable: false });
