@@ -63,6 +63,8 @@ export function toSearchDocument(row: SearchDocumentRow): SearchDocument {
 		],
 		provinceCode: row.province_code,
 		regionCode: row.region_code,
+		regionName: row.region_name,
+		provinceName: row.province_name,
 		agencyId: row.agency_id,
 		agencyKind: row.agency_kind,
 		affair: row.main_affair,

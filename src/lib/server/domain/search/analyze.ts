@@ -1,10 +1,10 @@
 import { stem } from './stemmer';
-import { FUNCTION_WORDS, standardSpelling, wordList } from './text';
+import { FUNCTION_WORDS, joinCompounds, standardSpelling, wordList } from './text';
 
 /** Stems of a text, function words left out (what the index stores and queries look up). */
 export function analyzeText(text: string): string[] {
 	const out: string[] = [];
-	for (const word of wordList(text)) {
+	for (const word of joinCompounds(wordList(text))) {
 		if (FUNCTION_WORDS.has(word)) continue;
 		out.push(stem(word));
 	}

@@ -1,6 +1,7 @@
 import { stem } from './stemmer';
+import { NO_PLACES, type PlaceNames } from './places';
 import type { SynonymTable } from './synonyms';
-import { FUNCTION_WORDS, standardSpelling, wordList } from './text';
+import { FUNCTION_WORDS, joinCompounds, standardSpelling, wordList } from './text';
 import type { Vocabulary } from './typo';
 
 /**
@@ -25,21 +26,42 @@ export interface ParsedQuery {
 	corrected: string | null;
 	/** Every stem that counts as a hit, for highlighting. */
 	highlightStems: Set<string>;
+	/** Regions/provinces named in the query (Kemendagri codes): a ranking boost, not required words. */
+	places: string[];
 }
 
 export interface QueryContext {
 	hasStem(stem: string): boolean;
 	vocabulary: Vocabulary;
 	synonyms: SynonymTable;
+	places?: PlaceNames;
 }
 
 const MAX_WORDS = 16;
 const SYNONYM_BOOST = 0.9;
 
 export function parseQuery(q: string, context: QueryContext): ParsedQuery {
-	const all = wordList(q).slice(0, MAX_WORDS);
+	const all = joinSplitWords(joinCompounds(wordList(q).slice(0, MAX_WORDS)), context);
 	const acronymKey = all.map(standardSpelling).join('');
-	const content = all.filter((word) => !FUNCTION_WORDS.has(word));
+	let content = all.filter((word) => !FUNCTION_WORDS.has(word));
+	// Place names ("kota magelang", "jawa tengah") become a region intent when other words remain.
+	const places: string[] = [];
+	const placeNames = context.places ?? NO_PLACES;
+	if (placeNames.size > 0 && content.length > 1) {
+		const rest: string[] = [];
+		const found: string[] = [];
+		for (let i = 0; i < content.length; ) {
+			const place = placeNames.at(content, i);
+			if (place) {
+				found.push(...place.codes);
+				i += place.length;
+			} else rest.push(content[i++]!);
+		}
+		if (found.length > 0 && rest.length > 0) {
+			places.push(...new Set(found));
+			content = rest;
+		}
+	}
 	// A query of only function words ("dan") still searches for them.
 	const used = content.length > 0 ? content : all;
 	let correctedAny = false;
@@ -85,5 +107,33 @@ export function parseQuery(q: string, context: QueryContext): ParsedQuery {
 	}
 	const highlightStems = new Set<string>();
 	for (const clause of clauses) for (const alternative of clause.alternatives) for (const s of alternative.stems) highlightStems.add(s);
-	return { clauses, acronymKey, corrected: correctedAny ? correctedWords.join(' ') : null, highlightStems };
+	return { clauses, acronymKey, corrected: correctedAny ? correctedWords.join(' ') : null, highlightStems, places };
+}
+
+/**
+ * Words typed apart that the corpus writes as one ("whats app", "e ktp", "on line"): joined when
+ * the joined form is a known word (or a spelling variant of one) and a part is not, or a part
+ * is a single letter.
+ */
+function joinSplitWords(words: string[], context: QueryContext): string[] {
+	const known = (word: string) => {
+		const s = stem(standardSpelling(word));
+		return context.hasStem(s) || context.synonyms.rulesAt([s], 0).length > 0;
+	};
+	const out: string[] = [];
+	for (let i = 0; i < words.length; i++) {
+		const word = words[i]!;
+		const next = words[i + 1];
+		if (next !== undefined && !/\d/.test(word + next)) {
+			const joined = word + next;
+			const weakPart = word.length === 1 || next.length === 1 || !known(word) || !known(next);
+			if (weakPart && (joined !== standardSpelling(joined) || known(joined))) {
+				out.push(joined);
+				i++;
+				continue;
+			}
+		}
+		out.push(word);
+	}
+	return out;
 }

@@ -87,4 +87,42 @@ describe('SearchIndex', () => {
 		expect(similar.map((h) => h.id)).not.toContain('b');
 		expect(similar[0]!.id).toBe('a');
 	});
+
+	it('reads a place name as a region intent: that region first, then its province, never required', () => {
+		const index = new SearchIndex();
+		const place = (regionCode: string, regionName: string, provinceCode: string, provinceName: string) => ({ regionCode, regionName, provinceCode, provinceName });
+		index.upsert(doc('ngada', 'Posyandu Ngada', place('53.09', 'Kabupaten Ngada', '53', 'Nusa Tenggara Timur')));
+		index.upsert(doc('ntt', 'Cegah Stunting Desa', { ...place('53.10', 'Kabupaten Manggarai', '53', 'Nusa Tenggara Timur'), createdAt: 1 }));
+		index.upsert(doc('jatim', 'Cegah Stunting Keliling Terpadu', { ...place('35.15', 'Kabupaten Sidoarjo', '35', 'Jawa Timur'), createdAt: 2 }));
+		index.upsert(doc('magelang', 'Cegah Stunting', { ...place('33.71', 'Kota Magelang', '33', 'Jawa Tengah'), createdAt: 3 }));
+		index.seal();
+		// No stunting innovation in Ngada: the one elsewhere in its province first, Ngada's posyandu not at all.
+		expect(index.search({ q: 'stunting ngada' }).hits[0]!.id).toBe('ntt');
+		expect(index.search({ q: 'stunting ngada' }).hits.map((h) => h.id)).not.toContain('ngada');
+		expect(index.search({ q: 'cegah stunting jawa timur' }).hits[0]!.id).toBe('jatim');
+		expect(index.search({ q: 'pencegahan stunting kota magelang' }).hits[0]!.id).toBe('magelang');
+		// A place alone is still searched as words.
+		expect(index.search({ q: 'ngada' }).hits.map((h) => h.id)).toEqual(['ngada']);
+	});
+
+	it('fills the page with documents that have most of the words, after those that have all', () => {
+		const index = new SearchIndex();
+		index.upsert(doc('all', 'Pengaduan Warga Berbasis WhatsApp', { createdAt: 1 }));
+		index.upsert(doc('two', 'Pengaduan Jalan Rusak', { summary: 'Laporan lewat WhatsApp.', createdAt: 2 }));
+		index.upsert(doc('one', 'Pengaduan Pajak', { createdAt: 3 }));
+		index.seal();
+		const result = index.search({ q: 'pengaduan warga whatsapp' });
+		expect(result.hits.map((h) => h.id)).toEqual(['all', 'two']);
+		expect(result.partial).toBe(false);
+		expect(result.total).toBe(2);
+	});
+
+	it('counts an innovation\'s name once, in the acronym field', () => {
+		const index = new SearchIndex();
+		index.upsert(doc('name', 'SAMPAH BERDAYA (Bank Sampah Desa)', { acronym: 'SAMPAH BERDAYA', summary: 'SAMPAH BERDAYA mengelola sampah desa.' }));
+		index.upsert(doc('topic', 'Pemberdayaan Masyarakat Desa', { summary: 'Pemberdayaan BUMDes di desa.' }));
+		index.seal();
+		expect(index.search({ q: 'pemberdayaan desa' }).hits[0]!.id).toBe('topic');
+		expect(index.search({ q: 'sampah berdaya' }).hits[0]!.id).toBe('name');
+	});
 });

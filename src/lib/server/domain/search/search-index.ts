@@ -10,9 +10,10 @@ import {
 	type FacetName,
 	type Facets
 } from './facets';
+import { PlaceNames } from './places';
 import { parseQuery, type ParsedQuery } from './query';
 import { EMPTY_SYNONYMS, type SynonymTable } from './synonyms';
-import { wordList, standardSpelling, FUNCTION_WORDS } from './text';
+import { joinCompounds, wordList, standardSpelling, FUNCTION_WORDS } from './text';
 import { Vocabulary } from './typo';
 
 /**
@@ -32,6 +33,9 @@ export interface SearchDocument {
 	rest: string[];
 	provinceCode: string | null;
 	regionCode: string | null;
+	/** Names of the region and province, so queries naming them rank their innovations first. */
+	regionName?: string | null;
+	provinceName?: string | null;
 	agencyId: string;
 	agencyKind: string;
 	affair: string | null;
@@ -105,6 +109,8 @@ const WEIGHT_SCALE = 8;
 /** Proven-ness breaks near-ties: at most +10% of a relevance score. */
 const PROVEN_WEIGHT = 0.1;
 const ACRONYM_BONUS = 2;
+/** Region intent: relevance multiplier elsewhere, in the named region's province, in the place named. */
+const PLACE_BOOST = [1, 1.8, 3] as const;
 const MAX_CLAUSES = 16;
 
 const NO_VALUE = 0xffff;
@@ -207,6 +213,7 @@ export class SearchIndex {
 	private averageLengths: number[] | null = null;
 
 	readonly vocabulary = new Vocabulary();
+	readonly places = new PlaceNames();
 	synonyms: SynonymTable = EMPTY_SYNONYMS;
 
 	// Scratch space for queries (evaluation is synchronous, so one set serves every query)
@@ -215,6 +222,8 @@ export class SearchIndex {
 	private scratchClause = new Float32Array(0);
 	private scratchCount = new Uint8Array(0);
 	private scratchSum = new Float32Array(0);
+	/** Parts of the query a matched document has (its words, the place named): ranks before score. */
+	private scratchTier = new Uint8Array(0);
 
 	get size(): number {
 		return this.live;
@@ -236,6 +245,8 @@ export class SearchIndex {
 		this.live++;
 		this.province.data[doc] = this.provinces.code(document.provinceCode);
 		this.region.data[doc] = this.regions.code(document.regionCode);
+		this.places.add(document.regionName, document.regionCode);
+		this.places.add(document.provinceName, document.provinceCode);
 		this.agency.data[doc] = this.agencies.code(document.agencyId);
 		const kind = AGENCY_KINDS.indexOf(document.agencyKind as never);
 		this.agencyKind.data[doc] = kind < 0 ? 255 : kind;
@@ -366,11 +377,15 @@ export class SearchIndex {
 
 	private indexText(doc: number, document: SearchDocument): void {
 		const fields = [document.title, document.acronym ?? '', document.summary, document.rest.join('\n')];
+		const acronymWords = document.acronym ? wordList(document.acronym) : [];
 		const lengths = [0, 0, 0, 0];
 		const docTerms: number[] = [];
 		const seenWords = new Set<string>();
 		for (let f = 0; f < fields.length; f++) {
-			for (const word of wordList(fields[f]!)) {
+			// The innovation's name counts once, in the acronym field: made-up name words ("SAMPAH
+			// BERDAYA") repeated in title, summary and narratives would outweigh what it is about.
+			const fieldWords = joinCompounds(f === 1 ? wordList(fields[f]!) : withoutRuns(wordList(fields[f]!), acronymWords));
+			for (const word of fieldWords) {
 				const term = this.wordTerm(word);
 				if (term < 0) continue;
 				lengths[f]!++;
@@ -442,7 +457,7 @@ export class SearchIndex {
 	}
 
 	parse(q: string): ParsedQuery {
-		return parseQuery(q, { hasStem: (s) => this.hasStem(s), vocabulary: this.vocabulary, synonyms: this.synonyms });
+		return parseQuery(q, { hasStem: (s) => this.hasStem(s), vocabulary: this.vocabulary, synonyms: this.synonyms, places: this.places });
 	}
 
 	private idf(s: string): number {
@@ -461,6 +476,7 @@ export class SearchIndex {
 		this.scratchClause = new Float32Array(size);
 		this.scratchCount = new Uint8Array(size);
 		this.scratchSum = new Float32Array(size);
+		this.scratchTier = new Uint8Array(size);
 	}
 
 	/**
@@ -503,7 +519,7 @@ export class SearchIndex {
 	 * Scores the documents matching a parsed query into scratchScore (relevance with the
 	 * proven-ness tie-breaker); the caller clears it with `release`.
 	 */
-	private match(parsed: ParsedQuery): { docs: number[]; partial: boolean } {
+	private match(parsed: ParsedQuery): { docs: number[]; fill: number[]; partial: boolean; touched: number[] } {
 		this.ensureScratch();
 		const score = this.scratchScore;
 		const mask = this.scratchMask;
@@ -535,8 +551,17 @@ export class SearchIndex {
 			mask[doc] = full;
 			score[doc]! += ACRONYM_BONUS * Math.max(best, 1);
 		}
+		// Parts of the query: its clauses and, when it names a place, the place. A document in the
+		// place named has that part; the place alone never makes a document match.
+		const place = this.placeMatcher(parsed.places);
+		const parts = clauses.length + (place ? 1 : 0);
+		const tier = this.scratchTier;
 		let docs: number[] = [];
-		for (const doc of touched) if (mask[doc] === full) docs.push(doc);
+		const fill: number[] = [];
+		for (const doc of touched) {
+			tier[doc] = popcount(mask[doc]!) + (place && place(doc) === 2 ? 1 : 0);
+			if (mask[doc] === full) docs.push(doc);
+		}
 		let partial = false;
 		if (docs.length === 0 && clauses.length > 1 && touched.length > 0) {
 			// Nothing has every word: show what has the most of them.
@@ -544,18 +569,51 @@ export class SearchIndex {
 			for (const doc of touched) most = Math.max(most, popcount(mask[doc]!));
 			docs = touched.filter((doc) => popcount(mask[doc]!) === most);
 			partial = true;
+		} else if (parts >= 3) {
+			// After the documents with every word, those with most parts of the query.
+			const need = Math.floor(parts / 2) + 1;
+			for (const doc of touched) if (mask[doc] !== full && tier[doc]! >= need) fill.push(doc);
 		}
 		const proven = this.proven.data;
 		for (const doc of touched) mask[doc] = 0;
 		// Documents that did not match keep no score.
 		const matched = this.scratchCount;
 		for (const doc of docs) matched[doc] = 1;
+		for (const doc of fill) matched[doc] = 1;
 		for (const doc of touched) {
-			if (matched[doc]) score[doc] = score[doc]! * (1 + PROVEN_WEIGHT * proven[doc]!);
-			else score[doc] = 0;
+			if (matched[doc]) score[doc] = score[doc]! * (1 + PROVEN_WEIGHT * proven[doc]!) * (place ? PLACE_BOOST[place(doc)]! : 1);
+			else {
+				score[doc] = 0;
+				tier[doc] = 0;
+			}
 		}
 		for (const doc of docs) matched[doc] = 0;
-		return { docs, partial };
+		for (const doc of fill) matched[doc] = 0;
+		return { docs, fill, partial, touched };
+	}
+
+	/**
+	 * Region intent: 2 for an innovation of the region (or province) named, 1 for another region
+	 * of its province, 0 elsewhere.
+	 */
+	private placeMatcher(codes: string[]): ((doc: number) => 0 | 1 | 2) | null {
+		if (codes.length === 0) return null;
+		const exactRegions = new Set<number>();
+		const exactProvinces = new Set<number>();
+		const nearProvinces = new Set<number>();
+		for (const code of codes) {
+			if (code.includes('.')) {
+				exactRegions.add(this.regions.find(code));
+				nearProvinces.add(this.provinces.find(code.split('.')[0]!));
+			} else exactProvinces.add(this.provinces.find(code));
+		}
+		const region = this.region.data;
+		const province = this.province.data;
+		return (doc) => {
+			if (exactRegions.has(region[doc]!) || exactProvinces.has(province[doc]!)) return 2;
+			if (nearProvinces.has(province[doc]!)) return 1;
+			return 0;
+		};
 	}
 
 	/** Clears the scores `match` left behind. */
@@ -588,22 +646,32 @@ export class SearchIndex {
 		}
 	}
 
-	/** An alternative of several stems that must all be present (an expansion): their sum. */
+	/**
+	 * An alternative of several stems (an expansion such as "pusat kesehatan masyarakat"): the mean
+	 * of their values, so a spread-out expansion does not outweigh the one word it stands for.
+	 * Every stem must be present; an expansion of four or more words may miss one ("data
+	 * kesejahteraan sosial" for DTKS = "data terpadu kesejahteraan sosial").
+	 */
 	private scoreAll(stems: string[], boost: number, target: Float32Array, touched: number[]): void {
 		const count = this.scratchCount;
 		const sum = this.scratchSum;
-		const first: number[] = [];
+		const seen: number[] = [];
+		const required = stems.length >= 4 ? stems.length - 1 : stems.length;
 		for (let j = 0; j < stems.length; j++) {
+			// A document not seen by the first stems that could be spared cannot reach `required`.
+			const canStart = j <= stems.length - required;
 			this.eachPosting(stems[j]!, boost, (doc, value) => {
-				if (count[doc] !== j) return;
-				if (j === 0) first.push(doc);
-				count[doc] = j + 1;
+				if (count[doc] === 0) {
+					if (!canStart) return;
+					seen.push(doc);
+				}
+				count[doc]!++;
 				sum[doc]! += value;
 			});
 		}
-		for (const doc of first) {
-			if (count[doc] === stems.length) {
-				const value = sum[doc]!;
+		for (const doc of seen) {
+			if (count[doc]! >= required) {
+				const value = sum[doc]! / stems.length;
 				if (target[doc] === 0) touched.push(doc);
 				if (value > target[doc]!) target[doc] = value;
 			}
@@ -700,11 +768,15 @@ export class SearchIndex {
 		const parsed = q ? this.parse(q) : null;
 		const hasQuery = parsed !== null && (parsed.clauses.length > 0 || parsed.acronymKey.length > 0);
 		let candidates: number[] | null = null;
+		let fill: number[] = [];
+		let touched: number[] = [];
 		let scores: Float32Array | null = null;
 		let partial = false;
 		if (hasQuery) {
 			const matched = this.match(parsed);
 			candidates = matched.docs;
+			fill = matched.fill;
+			touched = matched.touched;
 			scores = this.scratchScore;
 			partial = matched.partial;
 		}
@@ -731,8 +803,13 @@ export class SearchIndex {
 				if (facet) this.count_(counters, doc, facet);
 			}
 		};
+		let selectedFull = 0;
 		if (!impossible || counters) {
-			if (candidates) for (const doc of candidates) visit(doc);
+			if (candidates) {
+				for (const doc of candidates) visit(doc);
+				selectedFull = selected.length;
+				for (const doc of fill) visit(doc);
+			}
 			else {
 				const alive = this.alive.data;
 				for (let doc = 0; doc < this.count; doc++) if (alive[doc]) visit(doc);
@@ -740,9 +817,20 @@ export class SearchIndex {
 		}
 		const hitsDocs = impossible ? [] : selected;
 		const sort = request.sort ?? (hasQuery ? 'relevansi' : 'terbaru');
-		const page = this.topK(hitsDocs, scores, sort, offset + limit).slice(offset);
+		let page: number[];
+		if (candidates && sort === 'relevansi') page = this.topK(hitsDocs, scores, sort, offset + limit, this.scratchTier).slice(offset);
+		else if (candidates && hitsDocs.length > selectedFull) {
+			// Documents with every word first, then the partial fill.
+			const fullDocs = hitsDocs.slice(0, selectedFull);
+			page = this.topK(fullDocs, scores, sort, offset + limit);
+			if (page.length < offset + limit) page = page.concat(this.topK(hitsDocs.slice(selectedFull), scores, sort, offset + limit - page.length));
+			page = page.slice(offset);
+		} else page = this.topK(hitsDocs, scores, sort, offset + limit).slice(offset);
 		const hits = page.map((doc) => ({ id: this.ids[doc]!, score: round(scores ? scores[doc]! : 0) }));
-		if (candidates) this.release(candidates);
+		if (candidates) {
+			this.release(touched);
+			for (const doc of touched) this.scratchTier[doc] = 0;
+		}
 		return {
 			hits,
 			total: hitsDocs.length,
@@ -789,7 +877,7 @@ export class SearchIndex {
 	}
 
 	/** The first `k` documents in the requested order (a bounded heap, not a full sort). */
-	private topK(docs: number[], scores: Float32Array | null, sort: SearchSort, k: number): number[] {
+	private topK(docs: number[], scores: Float32Array | null, sort: SearchSort, k: number, tiers?: Uint8Array): number[] {
 		if (k <= 0 || docs.length === 0) return [];
 		const created = this.created.data;
 		const replications = this.replications.data;
@@ -818,7 +906,9 @@ export class SearchIndex {
 				};
 				break;
 			default:
-				before = (a, b) => s(a) > s(b) || (s(a) === s(b) && created[a]! > created[b]!);
+				before = tiers
+					? (a, b) => tiers[a]! > tiers[b]! || (tiers[a] === tiers[b] && (s(a) > s(b) || (s(a) === s(b) && created[a]! > created[b]!)))
+					: (a, b) => s(a) > s(b) || (s(a) === s(b) && created[a]! > created[b]!);
 		}
 		if (docs.length <= k) return docs.slice().sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
 		// Min-heap of the best k: the root is the worst kept.
@@ -1026,6 +1116,19 @@ function popcount(n: number): number {
 	n = n - ((n >>> 1) & 0x55555555);
 	n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
 	return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/** `words` without every occurrence of the sequence `run`. */
+function withoutRuns(words: string[], run: string[]): string[] {
+	if (run.length === 0 || words.length < run.length) return words;
+	const out: string[] = [];
+	for (let i = 0; i < words.length; ) {
+		let same = i + run.length <= words.length;
+		for (let j = 0; same && j < run.length; j++) same = words[i + j] === run[j];
+		if (same) i += run.length;
+		else out.push(words[i++]!);
+	}
+	return out;
 }
 
 const round = (value: number) => Math.round(value * 1000) / 1000;

@@ -34,4 +34,27 @@ describe('query parsing', () => {
 		expect(parse('si perut laper').acronymKey).toBe('siperutlaper');
 		expect(parse('dan').clauses).toHaveLength(1);
 	});
+
+	it('matches a query span that is an expansion missing its last word, and never widens to a part', () => {
+		const table = new SynonymTable([
+			{ term: 'KTP', expansion: 'Kartu Tanda Penduduk Elektronik' },
+			{ term: 'Akta', expansion: 'Akta Kelahiran' }
+		]);
+		const p = (q: string) => parseQuery(q, { hasStem: (s) => known.has(s) || s === 'akta' || s === 'lahir', vocabulary, synonyms: table });
+		const ktp = p('kartu tanda penduduk');
+		expect(ktp.clauses).toHaveLength(1);
+		expect(ktp.clauses[0]!.alternatives.map((a) => a.stems.join(' '))).toEqual(['kartu tanda duduk', 'ktp']);
+		// "akta kelahiran" must not also match every "akta" (Akta = Akta Kelahiran).
+		expect(p('akta kelahiran').clauses.flatMap((c) => c.alternatives.filter((a) => a.stems.length === 1).map((a) => a.stems[0]))).toEqual(['akta', 'lahir']);
+		expect(p('akta kelahiran').clauses).toHaveLength(2);
+		expect(p('akta').clauses[0]!.alternatives.map((a) => a.stems.join(' '))).toEqual(['akta', 'akta lahir']);
+	});
+
+	it('joins words typed apart and keeps compounds whole', () => {
+		const p = (q: string) => parseQuery(q, { hasStem: (s) => known.has(s) || s === 'whatsapp' || s === 'ktp', vocabulary, synonyms });
+		expect(p('pengaduan whats app').clauses.map((c) => c.text)).toEqual(['pengaduan', 'whatsapp']);
+		expect(p('e-ktp').clauses.map((c) => c.text)).toEqual(['ktp']);
+		expect(p('pendaftaran on line').clauses.map((c) => c.text)).toEqual(['pendaftaran', 'daring']);
+		expect(p('sekolah ibu kota').clauses.map((c) => c.text)).toEqual(['sekolah', 'ibukota']);
+	});
 });

@@ -30,6 +30,9 @@ export class SynonymTable {
 				[a, b],
 				[b, a]
 			] as const) {
+				// "akta kelahiran" must not widen to "akta" (Akta = Akta Kelahiran): a side made of
+				// some of the other side's words is only ever the target.
+				if (to.every((s) => from.includes(s))) continue;
 				const key = `${from.join(' ')}>${to.join(' ')}`;
 				if (seen.has(key)) continue;
 				seen.add(key);
@@ -43,11 +46,24 @@ export class SynonymTable {
 		this.size = size;
 	}
 
-	/** Rules whose `from` side starts at `position` of `stems`, longest first. */
+	/**
+	 * Rules whose `from` side starts at `position` of `stems`, longest first. A query span that is
+	 * the start of a longer expansion, missing only its last word, counts too ("kartu tanda
+	 * penduduk" for KTP = "Kartu Tanda Penduduk Elektronik"); such a rule comes back with `from`
+	 * cut to the span.
+	 */
 	rulesAt(stems: readonly string[], position: number): SynonymRule[] {
 		const candidates = this.byFirst.get(stems[position]!);
 		if (!candidates) return [];
-		return candidates.filter((rule) => rule.from.every((s, i) => stems[position + i] === s));
+		const out: SynonymRule[] = [];
+		for (const rule of candidates) {
+			if (rule.from.every((s, i) => stems[position + i] === s)) out.push(rule);
+			else if (rule.from.length >= 3) {
+				const prefix = rule.from.length - 1;
+				if (rule.from.slice(0, prefix).every((s, i) => stems[position + i] === s)) out.push({ from: rule.from.slice(0, prefix), to: rule.to });
+			}
+		}
+		return out.sort((x, y) => y.from.length - x.from.length);
 	}
 }
 

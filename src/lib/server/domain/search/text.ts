@@ -116,6 +116,30 @@ export const SPELLING_VARIANTS: Readonly<Record<string, string>> = {
 	ijin: 'izin'
 };
 
+/**
+ * Two-word compounds whose parts mean something else on their own: "ibu kota" (capital) is not
+ * about mothers ("ibu"), "tanda tangan" (signature) not about hands. Indexed and queried as one word.
+ */
+const COMPOUNDS: Readonly<Record<string, Readonly<Record<string, string>>>> = {
+	ibu: { kota: 'ibukota' },
+	tanda: { tangan: 'tandatangan' },
+	kaki: { lima: 'kakilima' }
+};
+
+/** `words` with the compounds above joined (in place when there are none). */
+export function joinCompounds(words: string[]): string[] {
+	let out: string[] | null = null;
+	for (let i = 0; i < words.length; i++) {
+		const joined = i + 1 < words.length ? COMPOUNDS[words[i]!]?.[words[i + 1]!] : undefined;
+		if (joined !== undefined) {
+			out ??= words.slice(0, i);
+			out.push(joined);
+			i++;
+		} else if (out) out.push(words[i]!);
+	}
+	return out ?? words;
+}
+
 /** Folds a normalised word to its standard spelling. */
 export function standardSpelling(word: string): string {
 	const fixed = SPELLING_VARIANTS[word];
@@ -134,6 +158,6 @@ export const FUNCTION_WORDS: ReadonlySet<string> = new Set([
 	'dan', 'di', 'ke', 'dari', 'yang', 'untuk', 'dengan', 'pada', 'dalam', 'atau', 'oleh', 'ini', 'itu',
 	'serta', 'bagi', 'sebagai', 'agar', 'supaya', 'juga', 'adalah', 'ialah', 'yaitu', 'yakni', 'akan',
 	'telah', 'sudah', 'sedang', 'dapat', 'bisa', 'tersebut', 'para', 'kepada', 'terhadap', 'secara',
-	'karena', 'sehingga', 'namun', 'tetapi', 'tapi', 'melalui', 'antara', 'hingga', 'sampai', 'oleh',
+	'karena', 'sehingga', 'namun', 'tetapi', 'tapi', 'melalui', 'lewat', 'via', 'antara', 'hingga', 'sampai', 'oleh',
 	'the', 'of', 'and', 'a', 'an', 'in', 'for', 'to'
 ]);
