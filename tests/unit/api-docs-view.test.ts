@@ -11,7 +11,7 @@ beforeAll(async () => {
 
 describe('the API reference page, drawn from the OpenAPI document', () => {
 	it('groups endpoints by tag in the document order', () => {
-		expect(view.groups.map((g) => g.tag)).toEqual(['Inovasi', 'Instansi', 'Wilayah', 'Hub', 'Statistik', 'Dokumentasi']);
+		expect(view.groups.map((g) => g.tag)).toEqual(['Inovasi', 'Pencarian', 'Instansi', 'Wilayah', 'Hub', 'Statistik', 'Dokumentasi']);
 		expect(view.groups[0]!.endpoints.map((e) => `${e.method} ${e.path}`)).toEqual([
 			'GET /api/v1/innovations',
 			'GET /api/v1/innovations/{id}'

@@ -47,7 +47,8 @@ describe('the OpenAPI document', () => {
 			'/api/v1/openapi.json',
 			'/api/v1/regions',
 			'/api/v1/regions/{code}',
-			'/api/v1/statistics'
+			'/api/v1/statistics',
+			'/api/v1/suggestions'
 		]);
 	});
 

@@ -16,7 +16,7 @@ import { componentId } from './schema-registry';
  * go through presentError; internal ones are logged and answered without their cause.
  */
 
-export type ApiTag = 'Inovasi' | 'Instansi' | 'Wilayah' | 'Hub' | 'Statistik' | 'Dokumentasi';
+export type ApiTag = 'Inovasi' | 'Pencarian' | 'Instansi' | 'Wilayah' | 'Hub' | 'Statistik' | 'Dokumentasi';
 
 type AnyObject = z.ZodObject;
 type NoParameters = z.ZodObject<{}>;

@@ -50,6 +50,7 @@ export const API_VERSION = '1.0.0';
 
 const TAGS: Array<{ name: ApiTag; description: string }> = [
 	{ name: 'Inovasi', description: 'Katalog inovasi pelayanan publik dan detail setiap inovasi.' },
+	{ name: 'Pencarian', description: 'Saran saat mengetik: inovasi, instansi dan wilayah.' },
 	{ name: 'Instansi', description: 'Kementerian, lembaga dan pemerintah daerah pemilik inovasi.' },
 	{ name: 'Wilayah', description: 'Provinsi dan kabupaten/kota (kode Kemendagri) beserta karakteristiknya.' },
 	{ name: 'Hub', description: 'Hub inovasi pusat dan daerah beserta instansi anggotanya.' },

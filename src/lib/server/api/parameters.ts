@@ -102,6 +102,29 @@ export const regionListQuery = documentFields(
 	}
 );
 
+export const suggestionQuery = documentFields(
+	z.object({
+		q: z
+			.string({ error: 'Kata kunci wajib diisi' })
+			.trim()
+			.min(1, 'Kata kunci wajib diisi')
+			.max(100, 'Kata kunci maksimal 100 karakter'),
+		limit: z.preprocess(
+			empty,
+			z.coerce
+				.number({ error: 'Batas saran harus bilangan bulat 1 sampai 20' })
+				.int('Batas saran harus bilangan bulat 1 sampai 20')
+				.min(1, 'Batas saran harus bilangan bulat 1 sampai 20')
+				.max(20, 'Batas saran harus bilangan bulat 1 sampai 20')
+				.default(8)
+		)
+	}),
+	{
+		q: 'Yang sudah diketik (1-100 karakter); setiap kata harus menjadi awal kata pada judul, akronim atau nama. Salah ketik ringan dikoreksi',
+		limit: 'Jumlah saran paling banyak, 1-20 (bawaan 8)'
+	}
+);
+
 export const hubListQuery = documentFields(
 	z.object({
 		jenis: z.preprocess(empty, z.enum(['pusat', 'daerah'], { error: 'Jenis hub harus "pusat" atau "daerah"' }).optional())

@@ -328,6 +328,33 @@ export const AgencyProfile = component(
 	})
 );
 
+// --- Suggestions ------------------------------------------------------------------------------
+
+const suggestionFields = {
+	label: text('Teks yang ditampilkan: judul inovasi, nama instansi atau nama wilayah'),
+	detail: text('Keterangan singkat: akronim dan instansi, singkatan instansi, atau tingkat dan provinsi wilayah'),
+	url: text('Alamat halamannya di situs ini (path), mis. /inovasi/inv-7k2m9q4x1b')
+};
+
+export const SearchSuggestion = component(
+	'SearchSuggestion',
+	'Satu saran: inovasi dan instansi dengan `id`, wilayah dengan `code`.',
+	z.discriminatedUnion('kind', [
+		z.object({ kind: doc(z.literal('innovation'), 'Jenis saran: inovasi'), id: text('Id inovasi'), ...suggestionFields }),
+		z.object({ kind: doc(z.literal('agency'), 'Jenis saran: instansi'), id: text('Id instansi'), ...suggestionFields }),
+		z.object({ kind: doc(z.literal('region'), 'Jenis saran: wilayah'), code: text('Kode wilayah Kemendagri'), ...suggestionFields })
+	])
+);
+
+export const SearchSuggestions = component(
+	'SearchSuggestions',
+	'Saran saat mengetik untuk kotak pencarian.',
+	z.object({
+		query: text('Kata kunci yang diminta'),
+		items: doc(z.array(SearchSuggestion), 'Saran: inovasi dulu, lalu instansi dan wilayah (masing-masing paling banyak dua bila ada inovasi)')
+	})
+);
+
 // --- Regions ----------------------------------------------------------------------------------
 
 export const RegionSummary = component(

@@ -11,6 +11,7 @@ import {
 	type Facets
 } from './facets';
 import { PlaceNames } from './places';
+import { matchesEveryPrefix, PrefixIndex, searchPrefixes, suggestionWords } from './prefix-index';
 import { parseQuery, type ParsedQuery } from './query';
 import { EMPTY_SYNONYMS, type SynonymTable } from './synonyms';
 import { joinCompounds, wordList, standardSpelling, FUNCTION_WORDS } from './text';
@@ -189,6 +190,9 @@ export class SearchIndex {
 	private live = 0;
 	private readonly ids: string[] = [];
 	private readonly titles: string[] = [];
+	/** Lower-case acronyms, with the titles the words suggestions match on (see suggest). */
+	private readonly acronyms: Array<string | null> = [];
+	private readonly prefixes = new PrefixIndex();
 	private readonly numbers = new Map<string, number>();
 	private readonly alive = new Grow(u8(0), u8);
 	private readonly province = new Grow(u16(0), u16);
@@ -240,6 +244,8 @@ export class SearchIndex {
 		this.ensureCapacity(this.count);
 		this.ids[doc] = document.id;
 		this.titles[doc] = document.title.toLowerCase();
+		this.acronyms[doc] = document.acronym ? document.acronym.toLowerCase() : null;
+		this.prefixes.add(doc, this.suggestionWordsOf(doc));
 		this.numbers.set(document.id, doc);
 		this.alive.data[doc] = 1;
 		this.live++;
@@ -295,6 +301,7 @@ export class SearchIndex {
 		const staging = this.staging;
 		if (!staging) return;
 		this.staging = null;
+		this.prefixes.seal();
 		const terms = this.termIds.size;
 		const offsets = new Uint32Array(terms + 1);
 		const stagedTerms = staging.terms.data;
@@ -842,6 +849,35 @@ export class SearchIndex {
 	}
 
 	/** Documents like this one: its title and summary as a query, same affair boosted. */
+	/**
+	 * Innovations whose title or acronym words start with the words typed (suggestions while
+	 * typing), titles starting with the first word first, then proven-ness. A word nothing starts
+	 * with is corrected through the vocabulary (one or two edits), so "pelayanam" still suggests.
+	 */
+	suggest(q: string, limit: number): { ids: string[]; corrected: string | null } {
+		const query = suggestionWords(q).slice(0, 8);
+		const result = searchPrefixes(this.prefixes, query, {
+			limit,
+			correct: (word) => this.vocabulary.correct(standardSpelling(word)),
+			score: (doc, words) => {
+				if (!this.alive.data[doc]) return null;
+				const own = this.suggestionWordsOf(doc);
+				if (!matchesEveryPrefix(own, words)) return null;
+				const startsWithFirst = own[0]!.startsWith(words[0]!) || (this.acronyms[doc] ?? '').startsWith(words[0]!);
+				return (startsWithFirst ? 2 : 0) + this.proven.data[doc]! - own.length * 0.001;
+			}
+		});
+		return { ids: result.refs.map((doc) => this.ids[doc]!), corrected: result.corrected ? result.corrected.join(' ') : null };
+	}
+
+	/** Title words, acronym words and the acronym's letters run together ("siperutlaper"). */
+	private suggestionWordsOf(doc: number): string[] {
+		const words = suggestionWords(this.titles[doc]!);
+		const acronym = this.acronyms[doc];
+		if (acronym) words.push(...suggestionWords(acronym), acronymKey(acronym));
+		return words.length > 0 ? words : [''];
+	}
+
 	similar(id: string, text: { title: string; summary: string }, limit: number): SearchHit[] {
 		const doc = this.numbers.get(id);
 		const stems = new Map<string, number>();
