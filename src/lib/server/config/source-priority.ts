@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { DEFAULT_SOURCE_PRIORITY, parseSourcePriority, type SourcePriority } from '../domain/import/source-priority';
 import { AppError } from '../errors';
-import { loadConfig } from './env';
 
 let cached: { file: string | undefined; value: SourcePriority } | undefined;
 
@@ -10,7 +9,8 @@ let cached: { file: string | undefined; value: SourcePriority } | undefined;
  * Read once per file name; a missing or invalid file stops the import with the reasons.
  */
 export function configuredSourcePriority(): SourcePriority {
-	return sourcePriorityFromFile(loadConfig().SOURCE_PRIORITY_FILE);
+	// Read on its own (not through loadConfig) so importing never depends on unrelated settings.
+	return sourcePriorityFromFile(process.env.SOURCE_PRIORITY_FILE?.trim() || undefined);
 }
 
 export function sourcePriorityFromFile(file: string | undefined): SourcePriority {
