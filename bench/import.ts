@@ -297,6 +297,9 @@ async function main(): Promise<void> {
 						`baru ${c.inserted}, tertaut ${c.linked}, tinjauan ${c.review}, ditolak ${c.rejected}, ` +
 						`diperbarui ${c.updated}, tetap ${c.unchanged}`
 				);
+				// Where the time went: database steps overlap (two batches are written at once).
+				const steps = Object.entries(result.timings ?? {}).sort((x, y) => y[1] - x[1]);
+				console.log(`    langkah (ms, dijumlah per batch): ${steps.map(([name, ms]) => `${name} ${ms}`).join(', ')}`);
 			}
 
 			started = performance.now();
@@ -319,6 +322,7 @@ async function main(): Promise<void> {
 				...imports.map((i): [string, string] => [`Impor ${i.source}`, `${seconds(i.durationMs)}  (${format.format(i.recordsPerSecond)} rekaman/dtk)`]),
 				['Impor seluruhnya', `${seconds(importMs)}  (${format.format(generated.records / (importMs / 1000))} rekaman/dtk)`],
 				['Total', `${seconds(totalMs)}  (${format.format(generated.records / (totalMs / 1000))} rekaman/dtk)`],
+				['Beban mesin (load average 1/5/15 mnt)', os.loadavg().map((value) => value.toFixed(2)).join(' / ')],
 				['Memori puncak (RSS Node)', `${megabytes(peak)}  (sampel 250 ms: ${megabytes(peakSampled)}; PostgreSQL tidak dihitung)`],
 				[
 					'Hitungan impor',
@@ -358,7 +362,8 @@ async function main(): Promise<void> {
 				},
 				recordsPerSecond: { import: round(generated.records / (importMs / 1000)), total: round(generated.records / (totalMs / 1000)) },
 				peakRssBytes: { max: peak, sampled: peakSampled, kernelMaxRss: peakKernel, note: 'Node process only; PostgreSQL not counted' },
-				imports: imports.map((i) => ({ source: i.source, records: i.records, durationMs: round(i.durationMs), runId: i.result.runId, status: i.result.status, counts: i.result.counts })),
+				imports: imports.map((i) => ({ source: i.source, records: i.records, durationMs: round(i.durationMs), runId: i.result.runId, status: i.result.status, counts: i.result.counts, stepsMs: i.result.timings })),
+				loadAverage: os.loadavg(),
 				counts: totals,
 				linking: evaluation,
 				targets: { seconds: TARGET_SECONDS, memoryBytes: TARGET_MEMORY_BYTES },

@@ -102,14 +102,29 @@ export function detectDelimiter(text: string): ',' | ';' {
 
 function readCsv(text: string): SourceFile {
 	const delimiter = detectDelimiter(text);
-	let records: Array<{ record: string[]; raw: string }>;
+	let line = 1;
+	let headerLength: number | null = null;
+	let located: Array<{ record: string[]; raw: string; line: number }>;
 	try {
 		// Empty lines are kept as records so that line numbers can be counted from the raw text.
 		// With raw: true each record comes as {record, raw}; the typings do not model that option.
-		records = parse(text, { delimiter, relax_column_count: true, raw: true, skip_empty_lines: false }) as unknown as Array<{
-			record: string[];
-			raw: string;
-		}>;
+		// The raw text is kept only for rows that may be reported as problems (a column count other
+		// than the header's): a large file's rows are not held twice.
+		located = parse(text, {
+			delimiter,
+			relax_column_count: true,
+			raw: true,
+			skip_empty_lines: false,
+			on_record: ((entry: unknown) => {
+				const { record, raw } = entry as { record: string[]; raw: string };
+				const at = line;
+				// raw may or may not end with the record's line break, depending on the line ending.
+				line += 1 + countLineBreaks(raw);
+				const keepRaw = headerLength === null || record.length !== headerLength;
+				if (headerLength === null && !isEmptyRecord(record)) headerLength = record.length;
+				return { record, raw: keepRaw ? raw : '', line: at };
+			}) as never
+		}) as unknown as Array<{ record: string[]; raw: string; line: number }>;
 	} catch (error) {
 		if (error instanceof CsvError) {
 			throw new AppError('FILE_UNREADABLE', `Berkas CSV tidak dapat dibaca (${csvErrorMessage(error)}).`);
@@ -117,13 +132,6 @@ function readCsv(text: string): SourceFile {
 		throw error;
 	}
 
-	let line = 1;
-	const located = records.map(({ record, raw }) => {
-		const at = line;
-		// raw may or may not end with the record's line break, depending on the line ending.
-		line += 1 + (raw.replace(/(\r\n|\r|\n)$/, '').match(/\n/g)?.length ?? 0);
-		return { record, raw, line: at };
-	});
 	const headerIndex = located.findIndex(({ record }) => !isEmptyRecord(record));
 	if (headerIndex < 0) throw new AppError('FILE_UNREADABLE', 'Berkas kosong.');
 	const headers = uniqueHeaders(located[headerIndex]!.record);
@@ -154,6 +162,18 @@ function readCsv(text: string): SourceFile {
 		rows.push({ rowNumber, values });
 	}
 	return withoutBlankColumns(located[headerIndex]!.record, { format: 'csv', headers, rows, problems, emptyRows, notes: [], delimiter });
+}
+
+/** Line breaks inside a record's raw text, not counting the one that ends it. */
+function countLineBreaks(raw: string): number {
+	let count = 0;
+	let at = raw.indexOf('\n');
+	while (at >= 0) {
+		count++;
+		at = raw.indexOf('\n', at + 1);
+	}
+	// The record's own line break, when raw includes it.
+	return raw.endsWith('\n') ? count - 1 : count;
 }
 
 function csvErrorMessage(error: CsvError): string {

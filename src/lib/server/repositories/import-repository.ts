@@ -218,6 +218,68 @@ export async function replaceBlockKeys(db: Kysely<DB>, entries: { sourceRecordId
 }
 
 /**
+ * Lets the current transaction commit without waiting for its WAL to reach the disk: a crash of
+ * the database server may then lose the last batches committed, which a rerun of the import
+ * stores again (stored rows are recognised), and nothing is ever left half-written.
+ */
+export async function relaxCommitDurability(db: Kysely<DB>): Promise<void> {
+	await sql`set local synchronous_commit = off`.execute(db);
+}
+
+/** Ids for source records about to be stored, taken from the table's identity sequence up front. */
+export async function reserveSourceRecordIds(db: Kysely<DB>, count: number): Promise<number[]> {
+	if (count === 0) return [];
+	const rows = await sql<{ id: string | number }>`
+		select nextval(pg_get_serial_sequence('source_records', 'id')) as id from generate_series(1, ${count}::integer)`.execute(db);
+	return rows.rows.map((row) => Number(row.id));
+}
+
+/**
+ * Stores new source records under reserved ids, already linked to their innovations, so that a
+ * record is written once instead of inserted and then updated; one statement per 1,000 records.
+ */
+export async function insertLinkedSourceRecords(
+	db: Kysely<DB>,
+	records: { id: number; source: SourceKey; externalId: string; raw: string; mapped: string; innovationId: string; score: number | null; reasons: string }[]
+): Promise<void> {
+	for (let i = 0; i < records.length; i += 1000) {
+		const chunk = records.slice(i, i + 1000);
+		await sql`
+			insert into source_records (id, source, external_id, raw, mapped, innovation_id, match_score, match_reasons)
+			overriding system value
+			select v.id, v.source, v.external_id, v.raw::jsonb, v.mapped::jsonb, v.innovation_id, v.score, v.reasons::jsonb
+			from unnest(
+				${chunk.map((r) => r.id)}::bigint[],
+				${chunk.map((r) => r.source)}::text[],
+				${chunk.map((r) => r.externalId)}::text[],
+				${chunk.map((r) => r.raw)}::text[],
+				${chunk.map((r) => r.mapped)}::text[],
+				${chunk.map((r) => r.innovationId)}::text[],
+				${chunk.map((r) => r.score)}::numeric[],
+				${chunk.map((r) => r.reasons)}::text[]
+			) as v (id, source, external_id, raw, mapped, innovation_id, score, reasons)`.execute(db);
+	}
+}
+
+/** Blocking keys of source records stored for the first time (no earlier keys to replace); one statement per 20,000. */
+export async function insertBlockKeys(db: Kysely<DB>, entries: { sourceRecordId: number; keys: string[] }[]): Promise<void> {
+	const ids: number[] = [];
+	const keys: string[] = [];
+	for (const entry of entries) {
+		for (const key of entry.keys) {
+			ids.push(entry.sourceRecordId);
+			keys.push(key);
+		}
+	}
+	for (let i = 0; i < ids.length; i += 20000) {
+		await sql`
+			insert into source_record_block_keys (source_record_id, key)
+			select * from unnest(${ids.slice(i, i + 20000)}::bigint[], ${keys.slice(i, i + 20000)}::text[])
+			on conflict do nothing`.execute(db);
+	}
+}
+
+/**
  * The source records under each of the given blocking keys, as ids. Keys held by more than
  * `maxBlockSize` records say too little to be worth comparing and come back in `oversized`
  * without members, which keeps the candidate set bounded however large the registry grows.
@@ -279,7 +341,7 @@ export function findInnovationsForImport(db: Kysely<DB>, ids: string[]) {
 }
 
 export async function insertInnovations(db: Kysely<DB>, rows: NewInnovationRow[]): Promise<void> {
-	for (let i = 0; i < rows.length; i += 200) await db.insertInto('innovations').values(rows.slice(i, i + 200)).execute();
+	for (let i = 0; i < rows.length; i += 500) await db.insertInto('innovations').values(rows.slice(i, i + 500)).execute();
 }
 
 export async function updateImportedInnovation(
@@ -295,6 +357,41 @@ export async function updateImportedInnovation(
 		.returning('version')
 		.executeTakeFirstOrThrow();
 	return row.version;
+}
+
+/** Columns an import may write on an innovation (provenance apart). */
+const IMPORTED_COLUMNS = [
+	'title', 'acronym', 'agency_id', 'region_code', 'year_started', 'started_on', 'stage', 'summary', 'problem', 'aims',
+	'novelty', 'implementation', 'results', 'transferability', 'resources', 'sustainability_strategy', 'main_affair',
+	'other_affairs', 'sdgs', 'is_digital', 'form', 'theme', 'initiator_type', 'initiator_name', 'sustainability_status',
+	'maturity_score', 'video_url', 'contact_name', 'contact_email', 'contact_phone'
+] as const;
+
+/**
+ * Applies imported changes to many innovations in one statement per 500: each gets only its
+ * changed columns (`patch`, column -> value) and its provenance, and its version goes up by one.
+ * Returns the new version of each innovation.
+ */
+export async function updateImportedInnovations(
+	db: Kysely<DB>,
+	updates: { id: string; values: Record<string, unknown>; provenance: Record<string, FieldProvenance> }[]
+): Promise<Map<string, number>> {
+	const versions = new Map<string, number>();
+	const columns = sql.join(IMPORTED_COLUMNS.map((column) => sql.ref(column)));
+	const patched = sql.join(IMPORTED_COLUMNS.map((column) => sql.ref(`p.${column}`)));
+	for (let i = 0; i < updates.length; i += 500) {
+		const chunk = updates.slice(i, i + 500).map((u) => ({ id: u.id, patch: u.values, provenance: u.provenance }));
+		// jsonb_populate_record over the row itself keeps every column the patch does not name.
+		const rows = await sql<{ id: string; version: number }>`
+			update innovations as i
+			set (${columns}) = (select ${patched} from jsonb_populate_record(i, v.patch) as p),
+				provenance = v.provenance, version = i.version + 1, updated_at = now()
+			from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as v (id text, patch jsonb, provenance jsonb)
+			where i.id = v.id
+			returning i.id, i.version`.execute(db);
+		for (const row of rows.rows) versions.set(row.id, row.version);
+	}
+	return versions;
 }
 
 /** Adds awards an innovation does not have yet (same programme, year and level), in one statement. */

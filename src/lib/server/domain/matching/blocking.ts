@@ -1,13 +1,15 @@
 import type { MatchRecord } from './types';
 import { acronymKeyOf, analyseTitle, GENERIC_TITLE_PREFIXES, CONDITIONAL_TITLE_PREFIXES } from './titles';
-import { foldText } from './similarity';
+import { foldText, tellingFigures } from './similarity';
 
 export interface BlockingOptions {
 	/** Blocks with more records than this are skipped so that one huge block cannot go quadratic. */
 	maxBlockSize: number;
+	/** Candidates scored per record: those sharing the most keys with it (ties: the most recent). */
+	maxCandidates: number;
 }
 
-export const DEFAULT_BLOCKING: BlockingOptions = { maxBlockSize: 200 };
+export const DEFAULT_BLOCKING: BlockingOptions = { maxBlockSize: 60, maxCandidates: 12 };
 
 /** Title words too common to say anything about identity. */
 const COMMON_TITLE_WORDS = new Set([
@@ -23,24 +25,62 @@ const COMMON_TITLE_WORDS = new Set([
 	'untuk',
 	'dengan',
 	'terpadu',
-	'berbasis'
+	'berbasis',
+	'masyarakat',
+	'desa',
+	'kelurahan',
+	'kabupaten',
+	'kota',
+	'daerah',
+	'warga'
 ]);
 
+/** Narrative figures used as keys: the longest (rarest) few, since short ones (10, 20, 100) are everywhere. */
+const MAX_FIGURE_KEYS = 3;
+/** Uncommon title words used as keys. */
+const MAX_WORD_KEYS = 3;
+
 /**
- * The blocks one record falls in: same agency, same region, same short name anywhere, and shared
- * uncommon title words (typo-free) so that acronym-only and expansion-only titles still meet when
- * region and agency are missing.
+ * Where a record lives for blocking: its province (one source may only know the province of a
+ * kabupaten, and records of other provinces never match), else its agency (central agencies;
+ * their names are keyed across all region-less records).
  */
-export function blockingKeys(record: MatchRecord): string[] {
+export function blockingPlace(record: Pick<MatchRecord, 'regionCode' | 'agencyId'>): string {
+	if (record.regionCode) return `p${record.regionCode.split('.')[0]}`;
+	if (record.agencyId) return `a${record.agencyId}`;
+	return '-';
+}
+
+/** Telling figures of a narrative (decimals, or whole numbers from 10) as blocking material. */
+export function figureKeysOf(figures: readonly string[]): string[] {
+	return [...figures]
+		.sort((x, y) => y.length - x.length || (x < y ? -1 : x > y ? 1 : 0))
+		.slice(0, MAX_FIGURE_KEYS);
+}
+
+/**
+ * The blocks one record falls in, all scoped to its place (province, or agency when it has no
+ * region) so that a block stays small however large the registry grows: its short name and long
+ * form (a record with only one of them meets the other through the rest), its uncommon title words
+ * (typo-free), and the telling figures of its narrative (reports of one innovation repeat its
+ * figures whoever wrote them, which is what joins an acronym-only title to an expansion-only one).
+ */
+export function blockingKeys(record: MatchRecord, figures?: readonly string[]): string[] {
 	const keys = new Set<string>();
-	if (record.agencyId) keys.add(`agency:${record.agencyId}`);
-	if (record.regionCode) keys.add(`region:${record.regionCode}`);
+	const place = blockingPlace(record);
+	// Names of records without a region meet across agencies: agency names are the part of a
+	// central agency's record that sources spell most differently.
+	const namePlace = record.regionCode ? place : '-';
 	const title = analyseTitle(record.title);
-	if (title.acronymKey) keys.add(`name:${title.acronymKey}`);
-	if (title.expansion) keys.add(`name:${acronymKeyOf(title.expansion)}`);
+	if (title.acronymKey) keys.add(`n:${namePlace}:${title.acronymKey}`);
+	if (title.expansion) keys.add(`n:${namePlace}:${acronymKeyOf(title.expansion)}`);
+	const words = new Set<string>();
 	for (const word of foldText(`${title.acronym ?? ''} ${title.expansionTokens.join(' ')}`).split(' ')) {
-		if (word.length >= 4 && !COMMON_TITLE_WORDS.has(word)) keys.add(`word:${word}`);
+		if (word.length >= 4 && !COMMON_TITLE_WORDS.has(word)) words.add(word);
 	}
+	for (const word of [...words].sort((x, y) => y.length - x.length || (x < y ? -1 : 1)).slice(0, MAX_WORD_KEYS)) keys.add(`w:${place}:${word}`);
+	const telling = figures ?? tellingFigures(record.text);
+	for (const figure of figureKeysOf(telling)) keys.add(`f:${place}:${figure}`);
 	return [...keys].sort();
 }
 

@@ -1,5 +1,6 @@
 import { DEFAULT_BLOCKING, type BlockingOptions } from './blocking';
-import { mayMatch, scorePair, type MatchConfig, type MatchReason, type PreparedRecord } from './score';
+import { scorePair, titlesIfMayMatch, type MatchConfig, type MatchReason, type PreparedRecord } from './score';
+import type { MatchSource } from './types';
 
 /** A record already linked to an innovation, as a candidate for the records that come after it. */
 export interface PoolMember {
@@ -20,21 +21,33 @@ export interface PoolMatch {
  * registry on first use; a key with more members than `maxBlockSize` is never compared in full.
  */
 export class CandidatePool {
+	/** Key -> members: those loaded from the registry plus those added by this run. */
 	private readonly index = new Map<string, PoolMember[]>();
+	/** Keys whose registry members are loaded (this run's own members are indexed under every key anyway). */
+	private readonly loaded = new Set<string>();
 	private readonly members = new Map<number, PoolMember>();
 	private readonly oversized = new Set<string>();
+	/** Sources already linked to each innovation (a second record of one source is suspect). */
+	private readonly sourcesOf = new Map<string, number>();
 	readonly maxBlockSize: number;
+	readonly maxCandidates: number;
 	/** Pairs scored in full (for benchmarks). */
 	comparisons = 0;
 
-	constructor(options: BlockingOptions = DEFAULT_BLOCKING) {
-		this.maxBlockSize = options.maxBlockSize;
+	constructor(options: Partial<BlockingOptions> = DEFAULT_BLOCKING) {
+		this.maxBlockSize = options.maxBlockSize ?? DEFAULT_BLOCKING.maxBlockSize;
+		this.maxCandidates = options.maxCandidates ?? DEFAULT_BLOCKING.maxCandidates;
+	}
+
+	private noteSource(member: PoolMember): void {
+		const bit = SOURCE_BITS[member.prepared.record.source];
+		this.sourcesOf.set(member.innovationId, (this.sourcesOf.get(member.innovationId) ?? 0) | bit);
 	}
 
 	/** Of `keys`, those not loaded yet. */
 	missingKeys(keys: Iterable<string>): string[] {
 		const missing = new Set<string>();
-		for (const key of keys) if (!this.index.has(key) && !this.oversized.has(key)) missing.add(key);
+		for (const key of keys) if (!this.loaded.has(key) && !this.oversized.has(key)) missing.add(key);
 		return [...missing];
 	}
 
@@ -46,18 +59,25 @@ export class CandidatePool {
 		return this.members.get(sourceRecordId);
 	}
 
-	/** Records the registry's members of a key (ids of members already in the pool are enough). */
+	/**
+	 * Records the registry's members of a key (ids of members already in the pool are enough),
+	 * next to the members this run already added under it: the registry may not show those yet.
+	 */
 	loadKey(key: string, memberIds: readonly number[]): void {
+		if (this.oversized.has(key)) return;
 		if (memberIds.length > this.maxBlockSize) {
-			this.oversized.add(key);
+			this.markOversized(key);
 			return;
 		}
-		const list: PoolMember[] = [];
+		this.loaded.add(key);
+		const list = this.index.get(key) ?? [];
+		const listed = new Set(list.map((member) => member.sourceRecordId));
 		for (const id of memberIds) {
 			const member = this.members.get(id);
-			if (member) list.push(member);
+			if (member && !listed.has(id)) list.push(member);
 		}
-		this.index.set(key, list);
+		if (list.length > this.maxBlockSize) this.markOversized(key);
+		else this.index.set(key, list);
 	}
 
 	/** Marks a key as too large to compare, e.g. when the registry already has too many records under it. */
@@ -69,37 +89,69 @@ export class CandidatePool {
 	/** Makes a record known to the pool without putting it under any key yet. */
 	remember(member: PoolMember): void {
 		this.members.set(member.sourceRecordId, member);
+		this.noteSource(member);
 	}
 
-	/** Adds a newly linked record under its keys (keys not loaded yet pick it up when loaded). */
+	/** Adds a newly linked record under its keys, loaded or not. */
 	add(member: PoolMember, keys: readonly string[]): void {
 		this.members.set(member.sourceRecordId, member);
+		this.noteSource(member);
 		for (const key of keys) {
+			if (this.oversized.has(key)) continue;
 			const list = this.index.get(key);
-			if (!list) continue;
+			if (!list) {
+				this.index.set(key, [member]);
+				continue;
+			}
 			list.push(member);
 			if (list.length > this.maxBlockSize) this.markOversized(key);
 		}
 	}
 
-	/** The best-scoring member to link to, and the best grey-zone member, among those sharing a key. */
+	/**
+	 * The best-scoring member to link to, and the best grey-zone member, among the members sharing
+	 * the most keys with the record (a short name counts as much as three other keys): only the top
+	 * `maxCandidates` are scored, so the work per record stays bounded as blocks fill up.
+	 *
+	 * A pair within one source, or a record joining an innovation that already has a record of its
+	 * source, must clear a higher bar: sources rarely list one innovation twice, while one agency
+	 * often runs several look-alike innovations.
+	 */
 	match(prepared: PreparedRecord, keys: readonly string[], config: MatchConfig): { link: PoolMatch | null; review: PoolMatch | null } {
-		let link: PoolMatch | null = null;
-		let review: PoolMatch | null = null;
-		const compared = new Set<number>();
+		const shared = new Map<PoolMember, number>();
 		for (const key of keys) {
 			const list = this.index.get(key);
 			if (!list) continue;
-			for (const member of list) {
-				if (compared.has(member.sourceRecordId)) continue;
-				compared.add(member.sourceRecordId);
-				if (!mayMatch(prepared, member.prepared)) continue;
-				this.comparisons++;
-				const result = scorePair(prepared, member.prepared, config);
-				if (result.decision === 'link' && (!link || result.score > link.score)) link = { member, score: result.score, reasons: result.reasons };
-				if (result.decision === 'review' && (!review || result.score > review.score)) review = { member, score: result.score, reasons: result.reasons };
+			const weight = key.startsWith('n:') ? NAME_KEY_WEIGHT : 1;
+			for (const member of list) shared.set(member, (shared.get(member) ?? 0) + weight);
+		}
+		const ranked = [...shared]
+			.filter(([, count]) => count >= MIN_SHARED)
+			.sort((x, y) => y[1] - x[1] || y[0].sourceRecordId - x[0].sourceRecordId)
+			.slice(0, this.maxCandidates);
+		let link: PoolMatch | null = null;
+		let review: PoolMatch | null = null;
+		const bit = SOURCE_BITS[prepared.record.source];
+		for (const [member] of ranked) {
+			const titles = titlesIfMayMatch(prepared, member.prepared);
+			if (!titles) continue;
+			this.comparisons++;
+			const result = scorePair(prepared, member.prepared, config, titles);
+			let decision = result.decision;
+			const sameSource = member.prepared.record.source === prepared.record.source || ((this.sourcesOf.get(member.innovationId) ?? 0) & bit) !== 0;
+			if (sameSource && decision !== 'distinct') {
+				const strong = result.score >= config.sameSourceLinkThreshold && (result.titleRelation === 'same-acronym' || result.titleRelation === 'same-expansion');
+				decision = strong ? 'link' : result.score >= config.linkThreshold ? 'review' : 'distinct';
 			}
+			if (decision === 'link' && (!link || result.score > link.score)) link = { member, score: result.score, reasons: result.reasons };
+			if (decision === 'review' && (!review || result.score > review.score)) review = { member, score: result.score, reasons: result.reasons };
 		}
 		return { link, review };
 	}
 }
+
+const SOURCE_BITS: Record<MatchSource, number> = { panrb: 1, kemendagri: 2, lan: 4 };
+/** A shared short name or long form says as much as three shared words or figures. */
+const NAME_KEY_WEIGHT = 3;
+/** Members sharing less than this with a record are not candidates (one common word or figure is chance). */
+const MIN_SHARED = 2;

@@ -111,4 +111,14 @@ describe('mayMatch', () => {
 		}
 		expect(mayMatch(prepareRecord(base), prepareRecord(same))).toBe(true);
 	});
+
+	it('sends a same-name pair whose narratives give figures but share none to review instead of linking it', () => {
+		const a = record({ key: 'panrb:1', title: 'KARTU NELAYAN', agencyId: 'A', regionCode: '32.03', year: 2021, text: 'Kartu dibagikan kepada 1.250 nelayan di 14 desa; hasil tangkapan naik 37,5%.' });
+		const same = record({ key: 'kemendagri:2', source: 'kemendagri', title: 'Kartu Nelayan', agencyId: 'A', regionCode: '32.03', year: 2021, text: 'Sebanyak 1.250 nelayan dari 14 desa memakai kartu; tangkapan naik 37,5%.' });
+		const other = record({ key: 'kemendagri:3', source: 'kemendagri', title: 'Kartu Nelayan', agencyId: 'A', regionCode: '32.03', year: 2021, text: 'Kartu dibagikan kepada 860 nelayan di 22 desa; hasil tangkapan naik 12,4%.' });
+		expect(scorePair(a, same).decision).toBe('link');
+		const doubtful = scorePair(a, other);
+		expect(doubtful.score).toBeGreaterThanOrEqual(DEFAULT_MATCH_CONFIG.linkThreshold);
+		expect(doubtful.decision).toBe('review');
+	});
 });

@@ -1,6 +1,6 @@
 import type { MatchRecord } from './types';
 import { compareNarratives, foldText, narrativeFeatures, type NarrativeFeatures } from './similarity';
-import { analyseTitle, compareTitles, type TitleAnalysis, type TitleComparison } from './titles';
+import { analyseTitle, compareTitles, type TitleAnalysis, type TitleComparison, type TitleRelation } from './titles';
 
 export type MatchFeature = 'title' | 'acronym' | 'agency' | 'region' | 'year' | 'text';
 export type MatchDecision = 'link' | 'review' | 'distinct';
@@ -21,6 +21,8 @@ export interface PairScore {
 	reasons: MatchReason[];
 	/** Set when a hard rule forced `distinct`, in Bahasa Indonesia. */
 	rule: string | null;
+	/** How the titles relate: same short name, same long form, partial, unknown or different. */
+	titleRelation: TitleRelation;
 }
 
 export interface MatchConfig {
@@ -28,6 +30,11 @@ export interface MatchConfig {
 	linkThreshold: number;
 	/** At or above (and below linkThreshold): shown to a curator. */
 	reviewThreshold: number;
+	/**
+	 * Linking two records of one source (or a record to an innovation that already has one of its
+	 * source) needs this score and the same name; between linkThreshold and this it goes to review.
+	 */
+	sameSourceLinkThreshold: number;
 	weights: Record<MatchFeature, number>;
 	/** Years further apart than this count against a match (sources report different years). */
 	yearTolerance: number;
@@ -38,6 +45,7 @@ export interface MatchConfig {
 export const DEFAULT_MATCH_CONFIG: MatchConfig = {
 	linkThreshold: 0.7,
 	reviewThreshold: 0.5,
+	sameSourceLinkThreshold: 0.9,
 	weights: { title: 0.3, acronym: 0.1, agency: 0.05, region: 0.2, year: 0.05, text: 0.3 },
 	yearTolerance: 2,
 	stopWords: new Set()
@@ -72,7 +80,7 @@ export function prepareRecord(record: MatchRecord, config: Pick<MatchConfig, 'st
 		title,
 		mention: mentionOf(title),
 		foldedText: ` ${folded} `,
-		narrative: narrativeFeatures(record.text, config.stopWords),
+		narrative: narrativeFeatures(record.text, config.stopWords, folded),
 		stopWords: config.stopWords,
 		hasText: record.text.trim() !== ''
 	};
@@ -112,6 +120,9 @@ function joinsAt(paddedText: string, position: number, key: string): boolean {
 	}
 	return false;
 }
+
+/** Telling figures each narrative needs before sharing none of them keeps a pair from an automatic link. */
+const MIN_FIGURES_FOR_DOUBT = 3;
 
 /** Longest short name, in words, looked for in narratives. */
 const MAX_NAME_WORDS = 4;
@@ -172,11 +183,22 @@ function titleNote(comparison: TitleComparison, a: TitleAnalysis, b: TitleAnalys
  * most candidate pairs of a block end here.
  */
 export function mayMatch(a: PreparedRecord, b: PreparedRecord): boolean {
-	if (regionRelation(a.record.regionCode, b.record.regionCode) === 'different') return false;
-	return compareTitles(a.title, b.title).relation !== 'different';
+	return titlesIfMayMatch(a, b) !== null;
 }
 
-export function scorePair(a: MatchRecord | PreparedRecord, b: MatchRecord | PreparedRecord, config: MatchConfig = DEFAULT_MATCH_CONFIG): PairScore {
+/** The title comparison when no hard rule rules the pair out (scorePair can reuse it), else null. */
+export function titlesIfMayMatch(a: PreparedRecord, b: PreparedRecord): TitleComparison | null {
+	if (regionRelation(a.record.regionCode, b.record.regionCode) === 'different') return null;
+	const titles = compareTitles(a.title, b.title);
+	return titles.relation === 'different' ? null : titles;
+}
+
+export function scorePair(
+	a: MatchRecord | PreparedRecord,
+	b: MatchRecord | PreparedRecord,
+	config: MatchConfig = DEFAULT_MATCH_CONFIG,
+	knownTitles?: TitleComparison
+): PairScore {
 	const left = 'record' in a && a.stopWords === config.stopWords ? a : prepareRecord('record' in a ? a.record : a, config);
 	const right = 'record' in b && b.stopWords === config.stopWords ? b : prepareRecord('record' in b ? b.record : b, config);
 	const ra = left.record;
@@ -185,7 +207,7 @@ export function scorePair(a: MatchRecord | PreparedRecord, b: MatchRecord | Prep
 	const reasons: MatchReason[] = [];
 	let rule: string | null = null;
 
-	const titles = compareTitles(left.title, right.title);
+	const titles = knownTitles ?? compareTitles(left.title, right.title);
 	const text = compareNarratives(left.narrative, right.narrative);
 	const textKnown = left.hasText && right.hasText;
 	if (titles.relation === 'unknown') {
@@ -271,6 +293,18 @@ export function scorePair(a: MatchRecord | PreparedRecord, b: MatchRecord | Prep
 	else if (titles.relation === 'different') rule = 'Nama inovasi berbeda: inovasi lain dari instansi/wilayah yang sama';
 
 	let decision: MatchDecision = score >= config.linkThreshold ? 'link' : score >= config.reviewThreshold ? 'review' : 'distinct';
+	// Reports of one innovation repeat its figures; two narratives that both give figures and share
+	// none are more likely two look-alike innovations (same agency, same topic): a curator decides.
+	// So does a name that only partly agrees when the narratives share no figure at all: topic words
+	// alone are shared by every look-alike.
+	if (
+		decision === 'link' &&
+		textKnown &&
+		text.sharedFigures.length === 0 &&
+		(titles.relation === 'partial' || Math.min(left.narrative.figures.length, right.narrative.figures.length) >= MIN_FIGURES_FOR_DOUBT)
+	) {
+		decision = 'review';
+	}
 	if (rule) decision = 'distinct';
-	return { score, decision, reasons, rule };
+	return { score, decision, reasons, rule, titleRelation: titles.relation };
 }

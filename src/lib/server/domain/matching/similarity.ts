@@ -1,7 +1,12 @@
 /** String and narrative similarity measures used by the duplicate scorer. All pure, all in 0..1. */
 
+const NON_ASCII = /[^\x00-\x7f]/;
+const NON_WORD = /[^a-z0-9]+/g;
+
 /** Lower case, strip diacritics, keep letters and digits separated by single spaces. */
 export function foldText(value: string): string {
+	// Most text is plain ASCII, which Unicode normalisation would leave as it is (and it is costly).
+	if (!NON_ASCII.test(value)) return value.toLowerCase().replace(NON_WORD, ' ').trim();
 	return value
 		.normalize('NFKD')
 		.replace(/[\u0300-\u036f]/g, '')
@@ -152,9 +157,9 @@ export function extractNumbers(text: string): Set<string> {
 }
 
 /** Folded words of at least three letters that are not stop words and not pure numbers. */
-export function contentWords(text: string, stopWords: ReadonlySet<string>): Set<string> {
+export function contentWords(text: string, stopWords: ReadonlySet<string>, folded = foldText(text)): Set<string> {
 	const words = new Set<string>();
-	for (const word of foldText(text).split(' ')) {
+	for (const word of folded.split(' ')) {
 		if (word.length < 3 || /^\d+$/.test(word) || stopWords.has(word)) continue;
 		words.add(word);
 	}
@@ -211,9 +216,14 @@ export function hashWord(word: string): number {
 	return hash >>> 0;
 }
 
-export function narrativeFeatures(text: string, stopWords: ReadonlySet<string> = new Set()): NarrativeFeatures {
-	const figures = [...extractNumbers(text)].filter(isTellingFigure).sort((x, y) => Number(x) - Number(y));
-	const hashes = [...contentWords(text, stopWords)].map(hashWord).sort((x, y) => x - y);
+/** The telling figures of a narrative, in ascending order. */
+export function tellingFigures(text: string): string[] {
+	return [...extractNumbers(text)].filter(isTellingFigure).sort((x, y) => Number(x) - Number(y));
+}
+
+export function narrativeFeatures(text: string, stopWords: ReadonlySet<string> = new Set(), folded?: string): NarrativeFeatures {
+	const figures = tellingFigures(text);
+	const hashes = [...contentWords(text, stopWords, folded)].map(hashWord).sort((x, y) => x - y);
 	const words = new Uint32Array(hashes.length);
 	let size = 0;
 	for (const hash of hashes) if (size === 0 || words[size - 1] !== hash) words[size++] = hash;
