@@ -119,6 +119,16 @@ describe('importSourceFile on the shared samples', () => {
 		expect(history[0]).toEqual({ action: 'import', actor: 'test' });
 	});
 
+	it('takes each field from its own source priority: title from PANRB, stage from Kemendagri', async () => {
+		const cluster = truth.clusters.find((c) => c.some((e) => e.source === 'panrb') && c.some((e) => e.source === 'kemendagri'))!;
+		const panrb = cluster.find((e) => e.source === 'panrb')!;
+		const kemendagri = cluster.find((e) => e.source === 'kemendagri')!;
+		const [record] = await findSourceRecords(database.db, 'panrb', [panrb.externalId]);
+		const innovation = await database.db.selectFrom('innovations').selectAll().where('id', '=', record!.innovation_id!).executeTakeFirstOrThrow();
+		expect(innovation.provenance.title).toEqual({ source: 'panrb', externalId: panrb.externalId });
+		expect(innovation.provenance.stage).toEqual({ source: 'kemendagri', externalId: kemendagri.externalId });
+	});
+
 	it('re-importing the same file changes nothing', async () => {
 		const before = { records: await count('source_records'), innovations: await count('innovations'), history: await count('change_history') };
 		const again = await importSourceFile(database.db, { source: 'lan', fileName: 'lan.json', bytes: sample('lan.json'), actor: 'test', stopWords });

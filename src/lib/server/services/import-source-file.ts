@@ -7,6 +7,8 @@
  * batches being written and a rerun completes them (rows already stored are unchanged).
  */
 import { createHash } from 'node:crypto';
+import { configuredSourcePriority } from '../config/source-priority';
+import { sourceRank, toSourcePriority, type SourcePriority } from '../domain/import/source-priority';
 import type { Kysely } from 'kysely';
 import type { DB, FieldProvenance, ImportCounts, ImportRunStatus, InnovationRow, NewInnovationRow, SourceKey } from '../db/schema';
 import { innovationId } from '../domain/ids';
@@ -63,8 +65,11 @@ export interface ImportSourceFileInput {
 	onProgress?: (done: number, total: number) => void;
 	/** Stop words for comparing narratives (the caller loads them from the shared data). */
 	stopWords?: ReadonlySet<string>;
-	/** Which source wins each canonical field, first wins; panrb > kemendagri > lan by default. */
-	sourcePriority?: readonly SourceKey[];
+	/**
+	 * Which source wins each canonical field (first wins): a per-field priority, or one order for
+	 * all fields. Default: SOURCE_PRIORITY_FILE when set, else domain/import/source-priority.ts.
+	 */
+	sourcePriority?: SourcePriority | readonly SourceKey[];
 	batchSize?: number;
 }
 
@@ -80,7 +85,6 @@ export interface ImportSourceFileResult {
 	timings?: Record<string, number>;
 }
 
-const DEFAULT_PRIORITY: readonly SourceKey[] = ['panrb', 'kemendagri', 'lan'];
 /** Rows per transaction: large enough that per-statement costs vanish, small enough that a killed run loses little. */
 const DEFAULT_BATCH = 1000;
 /**
@@ -232,11 +236,8 @@ export async function importSourceFile(db: Kysely<DB>, input: ImportSourceFileIn
 	if (mapping.error) throw new AppError('VALIDATION_FAILED', mapping.error);
 
 	const config: MatchConfig = { ...DEFAULT_MATCH_CONFIG, stopWords: input.stopWords ?? DEFAULT_MATCH_CONFIG.stopWords };
-	const priority = input.sourcePriority ?? DEFAULT_PRIORITY;
-	const rank = (source: string) => {
-		const index = priority.indexOf(source as SourceKey);
-		return index < 0 ? priority.length : index;
-	};
+	const priority = input.sourcePriority ? toSourcePriority(input.sourcePriority) : configuredSourcePriority();
+	const rank = (column: string, source: string) => sourceRank(priority, column, source);
 	const { resolvers, panrbOf } = await loadResolvers(db);
 	const claimedPanrbIds = new Set([...panrbOf.values()].filter((id): id is string => id !== null));
 	// Candidates stay loaded and prepared for the whole run instead of being rebuilt per batch.
@@ -473,7 +474,7 @@ export async function importSourceFile(db: Kysely<DB>, input: ImportSourceFileIn
 					!owner ||
 					!hasValue(state.values[column]) ||
 					(owner.source !== 'manual' &&
-						(rank(source) < rank(owner.source) || (owner.source === source && owner.externalId === plan.externalId)));
+						(rank(column, source) < rank(column, owner.source) || (owner.source === source && owner.externalId === plan.externalId)));
 				if (!mayWrite) continue;
 				const before = state.values[column] ?? null;
 				if (!sameValue(before, value)) {
