@@ -33,7 +33,16 @@ interface Entry {
 	version: number;
 }
 
-const entries = new WeakMap<object, Entry>();
+/**
+ * Shared through globalThis: `jippnas serve` warms the index from the source modules (tsx) while
+ * requests run in the built server bundle, a second copy of this module. A module-local map
+ * would make the first search build a second index (tens of seconds and twice the memory).
+ */
+const ENTRIES = Symbol.for('jippnas.searchIndexes');
+const entries: WeakMap<object, Entry> = ((globalThis as Record<symbol, unknown>)[ENTRIES] ??= new WeakMap<object, Entry>()) as WeakMap<
+	object,
+	Entry
+>;
 
 // Writes through this process clear the read caches: the index syncs before the next search.
 onReadCachesCleared((db) => markSearchIndexStale(db));
