@@ -7,10 +7,11 @@
  * batches being written and a rerun completes them (rows already stored are unchanged).
  */
 import { createHash } from 'node:crypto';
+import { CANONICAL_COLUMNS, type CandidateField } from '../domain/import/canonical-fields';
 import { configuredSourcePriority } from '../config/source-priority';
 import { sourceRank, toSourcePriority, type SourcePriority } from '../domain/import/source-priority';
 import type { Kysely } from 'kysely';
-import type { DB, FieldProvenance, ImportCounts, ImportRunStatus, InnovationRow, NewInnovationRow, SourceKey } from '../db/schema';
+import type { DB, FieldProvenance, ImportCounts, ImportRunStatus, NewInnovationRow, SourceKey } from '../db/schema';
 import { innovationId } from '../domain/ids';
 import { applyMappingProfile, DEFAULT_MAPPING_PROFILES, mapRow, type MappingProfile } from '../domain/import/mapping-profile';
 import {
@@ -93,40 +94,6 @@ const DEFAULT_BATCH = 1000;
  */
 const WRITE_CONCURRENCY = Math.max(1, Number(process.env.IMPORT_WRITE_CONCURRENCY ?? 2) || 2);
 
-/** Candidate field -> innovations column; awards are stored apart. */
-const COLUMNS = {
-	title: 'title',
-	acronym: 'acronym',
-	agencyId: 'agency_id',
-	regionCode: 'region_code',
-	yearStarted: 'year_started',
-	startedOn: 'started_on',
-	stage: 'stage',
-	summary: 'summary',
-	problem: 'problem',
-	aims: 'aims',
-	novelty: 'novelty',
-	implementation: 'implementation',
-	results: 'results',
-	transferability: 'transferability',
-	resources: 'resources',
-	sustainabilityStrategy: 'sustainability_strategy',
-	mainAffair: 'main_affair',
-	otherAffairs: 'other_affairs',
-	sdgs: 'sdgs',
-	isDigital: 'is_digital',
-	form: 'form',
-	theme: 'theme',
-	initiatorType: 'initiator_type',
-	initiatorName: 'initiator_name',
-	sustainabilityStatus: 'sustainability_status',
-	maturityScore: 'maturity_score',
-	videoUrl: 'video_url',
-	contactName: 'contact_name',
-	contactEmail: 'contact_email',
-	contactPhone: 'contact_phone'
-} as const satisfies Record<Exclude<keyof CanonicalCandidate, 'awards'>, keyof InnovationRow>;
-type CandidateField = keyof typeof COLUMNS;
 
 function emptyCounts(): ImportCounts {
 	return { read: 0, inserted: 0, updated: 0, unchanged: 0, linked: 0, review: 0, rejected: 0, skippedEmpty: 0 };
@@ -465,10 +432,10 @@ export async function importSourceFile(db: Kysely<DB>, input: ImportSourceFileIn
 		for (const plan of plans) {
 			const state = states.get(plan.innovationId);
 			if (!state) continue;
-			for (const field of Object.keys(COLUMNS) as CandidateField[]) {
+			for (const field of Object.keys(CANONICAL_COLUMNS) as CandidateField[]) {
 				const value = plan.record[field];
 				if (!hasValue(value)) continue;
-				const column = COLUMNS[field];
+				const column = CANONICAL_COLUMNS[field];
 				const owner = state.provenance[column];
 				const mayWrite =
 					!owner ||
