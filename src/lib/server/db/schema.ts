@@ -433,6 +433,138 @@ export interface SearchSynonymsTable {
 	deleted_by: string | null;
 }
 
+/** 0011: replication and scale-up (Pedoman MenPANRB 6/2024). Dates (`date`) arrive as 'YYYY-MM-DD'. */
+export type ReplicationKind = 'penuh' | 'sebagian' | 'perluasan';
+export type ReplicationState =
+	| 'minat'
+	| 'diverifikasi'
+	| 'ditolak'
+	| 'kesepakatan'
+	| 'persiapan'
+	| 'implementasi'
+	| 'pemantauan'
+	| 'selesai'
+	| 'dihentikan'
+	| 'dibatalkan';
+/** The part a person plays in one replication. */
+export type ReplicationPart = 'replikator' | 'inovator' | 'fasilitator' | 'sistem';
+export type ReplicationDocumentKind =
+	| 'surat_minat'
+	| 'kesepakatan_ditandatangani'
+	| 'rencana_adaptasi'
+	| 'surat_komitmen'
+	| 'laporan_pemantauan'
+	| 'lainnya';
+export type UploadMediaType = 'application/pdf' | 'image/jpeg' | 'image/png';
+
+export interface ReplicationsTable {
+	id: string;
+	innovation_id: string;
+	originator_agency_id: string;
+	replicator_agency_id: string;
+	hub_id: string | null;
+	kind: ReplicationKind;
+	state: ColumnType<ReplicationState, ReplicationState | undefined, ReplicationState>;
+	interest_scope: string;
+	interest_reason: string;
+	verified_at: Timestamp | null;
+	verified_by: string | null;
+	accepted_at: Timestamp | null;
+	accepted_by: string | null;
+	agreement_number: string | null;
+	agreement_duties_originator: string | null;
+	agreement_duties_replicator: string | null;
+	agreement_valid_from: string | null;
+	agreement_valid_until: string | null;
+	agreement_confirmed_by_originator_at: Timestamp | null;
+	agreement_confirmed_by_originator: string | null;
+	agreement_confirmed_by_replicator_at: Timestamp | null;
+	agreement_confirmed_by_replicator: string | null;
+	plan_changes: string | null;
+	plan_team: string | null;
+	plan_budget_rupiah: number | null;
+	plan_target_date: string | null;
+	implementation_started_on: string | null;
+	monitoring_interval_months: ColumnType<number, number | undefined, number>;
+	next_report_due_on: string | null;
+	certificate_number: string | null;
+	completed_at: Timestamp | null;
+	closed_reason: string | null;
+	closed_at: Timestamp | null;
+	created_by: string;
+	created_at: CreatedAt;
+	updated_at: Timestamp;
+	version: ColumnType<number, number | undefined, number>;
+}
+
+export interface ReplicationEventsTable {
+	id: Generated<number>;
+	replication_id: string;
+	kind: string;
+	from_state: ReplicationState | null;
+	to_state: ReplicationState | null;
+	actor: string;
+	actor_part: ReplicationPart;
+	note: string | null;
+	payload: ColumnType<Record<string, unknown>, string | undefined, string>;
+	created_at: CreatedAt;
+}
+
+export interface ReplicationDocumentsTable {
+	id: string;
+	replication_id: string;
+	kind: ReplicationDocumentKind;
+	file_name: string;
+	media_type: UploadMediaType;
+	size_bytes: number;
+	sha256: string;
+	storage_path: string;
+	report_id: number | null;
+	uploaded_by: string;
+	uploaded_at: CreatedAt;
+	removed_at: Timestamp | null;
+	removed_by: string | null;
+}
+
+export interface ReplicationReportsTable {
+	id: Generated<number>;
+	replication_id: string;
+	period_start: string;
+	period_end: string;
+	outcomes: string;
+	lessons: string;
+	filed_by: string;
+	filed_at: CreatedAt;
+}
+
+export interface ReplicationMessagesTable {
+	id: Generated<number>;
+	replication_id: string;
+	author: string;
+	body: string;
+	created_at: CreatedAt;
+}
+
+export interface NotificationsTable {
+	id: Generated<number>;
+	user_id: string;
+	replication_id: string | null;
+	kind: string;
+	title: string;
+	body: string;
+	link: string;
+	created_at: CreatedAt;
+	read_at: Timestamp | null;
+}
+
+export interface ReplicationRemindersTable {
+	id: Generated<number>;
+	replication_id: string;
+	kind: string;
+	due_on: string;
+	sent_at: CreatedAt;
+}
+
 export interface DB {
 	regions: RegionsTable;
 	region_characteristics: RegionCharacteristicsTable;
@@ -460,6 +592,13 @@ export interface DB {
 	agency_resolutions: AgencyResolutionsTable;
 	source_syncs: SourceSyncsTable;
 	search_synonyms: SearchSynonymsTable;
+	replications: ReplicationsTable;
+	replication_events: ReplicationEventsTable;
+	replication_documents: ReplicationDocumentsTable;
+	replication_reports: ReplicationReportsTable;
+	replication_messages: ReplicationMessagesTable;
+	notifications: NotificationsTable;
+	replication_reminders: ReplicationRemindersTable;
 }
 
 export type Region = Selectable<RegionsTable>;
