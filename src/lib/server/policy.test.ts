@@ -20,8 +20,21 @@ const ACTORS: Record<Role, Actor | null> = {
 	operator: { id: 'usr-operator', role: 'operator', agencyId: 'pemkab-53.09', hubId: null }
 };
 
-const OWN = { agency_id: 'pemkab-53.09' };
-const OTHER = { agency_id: 'pemkot-35.78' };
+// One resource shape serves both kinds of rule: an innovation (agency_id) and a replication
+// (its parties). OWN: the operator's agency's innovation, and a replication the operator's agency
+// makes within hub-ntt; OTHER: neither.
+const OWN = {
+	agency_id: 'pemkab-53.09',
+	originator_agency_id: 'pemkot-35.78',
+	replicator_agency_id: 'pemkab-53.09',
+	hub_id: 'hub-ntt'
+};
+const OTHER = {
+	agency_id: 'pemkot-35.78',
+	originator_agency_id: 'pemkot-35.78',
+	replicator_agency_id: 'kemenkes',
+	hub_id: 'hub-jatim'
+};
 
 const T = true;
 const F = false;
@@ -48,7 +61,11 @@ const MATRIX: Record<PolicyAction, Record<Role, Expected>> = {
 	'search.synonyms': row(F, T, T, T, F, F),
 	'user.manage': row(F, T, T, F, F, F),
 	'outbox.read': row(F, T, T, F, F, F),
-	'account.own': row(F, F, T, T, T, T)
+	'account.own': row(F, F, T, T, T, T),
+	// An agency files interest in other agencies' innovations, never its own.
+	'replication.file': row(F, T, T, F, F, { own: F, other: T }),
+	'replication.readPrivate': row(F, T, T, T, perAgency, perAgency),
+	'replication.oversee': row(F, T, T, T, F, F)
 };
 
 const check = (actor: Actor | null, action: PolicyAction, resource?: unknown) =>

@@ -1,5 +1,6 @@
 import type { UserRole } from './db/schema';
 import { AppError } from './errors';
+import { canSeePrivateDetails, type ReplicationParties } from './domain/replication/parts';
 
 /**
  * Who may do what, declared once and called by name: `authorize(actor, 'innovation.restore', innovation)`.
@@ -47,7 +48,18 @@ const rules = {
 	'user.manage': (actor: Actor) => actor.role === 'system' || actor.role === 'admin',
 	'outbox.read': (actor: Actor) => actor.role === 'system' || actor.role === 'admin',
 	// One's own account (password, sessions): any signed-in person; the system actor has none.
-	'account.own': (actor: Actor) => actor.role !== 'system'
+	'account.own': (actor: Actor) => actor.role !== 'system',
+	// Replication (issue 5). Filing an interest: an operator for their own agency, of another
+	// agency's innovation; admins file on an agency's behalf. Which step each part may take is
+	// the state machine's business (domain/replication/state-machine.ts); these rules gate access.
+	'replication.file': (actor: Actor, innovation: InnovationRef) =>
+		actor.role === 'system' ||
+		actor.role === 'admin' ||
+		(actor.role === 'operator' && !!actor.agencyId && actor.agencyId !== agencyOf(innovation)),
+	// Documents, messages, timeline and every field of a replication that is not public.
+	'replication.readPrivate': (actor: Actor, replication: ReplicationParties) => canSeePrivateDetails(actor, replication),
+	// Every replication in the country (national inbox, reminders run by hand).
+	'replication.oversee': (actor: Actor) => isStaff(actor)
 } as const;
 
 export type PolicyAction = keyof typeof rules;
