@@ -28,9 +28,9 @@ import { sql } from 'kysely';
 import { createProgress } from '../src/cli/progress';
 import { openDatabase } from '../src/lib/server/db/database';
 import { runMigrations } from '../src/lib/server/db/migrate';
-import { Random } from '../src/lib/server/domain/demo/random';
 import { seedDemoData } from '../src/lib/server/services/seed-demo-data';
 import { startAppServer, type AppServer } from '../tests/support/app-server';
+import { buildMix } from './search-mix';
 
 interface AutocannonRequest {
 	method?: string;
@@ -62,60 +62,6 @@ const HEADERS = { 'accept-encoding': 'gzip, deflate, br', accept: 'application/j
 const format = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 });
 const flag = (name: string) => process.env[name] === '1';
 
-// Words of the demo corpus's topics and mechanisms, and what operators type.
-const COMMON = [
-	'pelayanan', 'kesehatan', 'pendidikan', 'sampah', 'posyandu', 'stunting', 'keliling', 'digital', 'desa', 'anak',
-	'perizinan', 'pajak', 'kependudukan', 'air bersih', 'pertanian', 'nelayan', 'umkm', 'ktp', 'puskesmas', 'sekolah',
-	'bencana', 'pengaduan', 'lansia', 'disabilitas', 'ibu hamil', 'akta kelahiran', 'perpustakaan', 'pariwisata', 'inovasi', 'aplikasi'
-];
-const RARE_A = ['jemput bola', 'antrean', 'terpadu', 'mobil', 'daring', 'satu data', 'gratis', 'malam', 'sms', 'whatsapp', 'kader', 'relawan'];
-const ISSUE = ['ktp keliling', 'perijinan usaha online', 'stunting ngada', 'akte kelahiran', 'pemberdayaan umkm', 'pelayanam kependudukan', 'si perut laper', 'sekolah ibu'];
-const FILTERS = ['provinsi=35', 'provinsi=53', 'tahap=pelembagaan', 'penghargaan=ada', 'digital=ya', 'sumber=lan', 'urusan=kesehatan', 'tahunDari=2020', 'jenisInstansi=pemerintah_kota', 'sdg=3'];
-
-function typo(random: Random, word: string): string {
-	const letters = 'abcdefghijklmnopqrstuvwxyz';
-	const chars = [...word];
-	const edits = word.length > 7 ? 2 : 1;
-	for (let e = 0; e < edits; e++) {
-		const at = 1 + random.int(0, (Math.max(1, chars.length - 2)) - 1);
-		const kind = random.int(0, (3) - 1);
-		if (kind === 0) chars[at] = letters[random.int(0, (26) - 1)]!;
-		else if (kind === 1) chars.splice(at, 1);
-		else [chars[at - 1], chars[at]] = [chars[at]!, chars[at - 1]!];
-	}
-	return chars.join('');
-}
-
-function buildMix(regionNames: string[]): { kind: string; path: string }[] {
-	const random = new Random('bench-search-mix');
-	const pick = <T>(list: readonly T[]) => list[random.int(0, (list.length) - 1)]!;
-	const mix: { kind: string; path: string }[] = [];
-	const seen = new Set<string>();
-	const add = (kind: string, query: string, filter?: string) => {
-		const params = new URLSearchParams({ q: query, limit: '20' });
-		const p = `/api/v1/innovations?${params}${filter ? `&${filter}` : ''}`;
-		if (!seen.has(p)) {
-			seen.add(p);
-			mix.push({ kind, path: p });
-		}
-	};
-	for (const q of ISSUE) add('contoh isu', q);
-	let guard = 0;
-	while (mix.length < 2400 && guard++ < 100_000) {
-		const roll = random.int(0, (100) - 1);
-		if (roll < 25) add('umum', pick(COMMON));
-		else if (roll < 50) add('jarang', `${pick(COMMON)} ${pick(RARE_A)} ${pick(regionNames)}`);
-		else if (roll < 70) add('salah ketik', `${typo(random, pick(COMMON.filter((w) => w.length >= 6)))} ${pick(RARE_A)}`);
-		else add('berfaset', `${pick(COMMON)}${random.int(0, (2) - 1) ? ` ${pick(RARE_A)}` : ''}`, pick(FILTERS));
-	}
-	// Shuffle so that every connection sees every kind.
-	for (let i = mix.length - 1; i > 0; i--) {
-		const j = random.int(0, (i + 1) - 1);
-		[mix[i], mix[j]] = [mix[j]!, mix[i]!];
-	}
-	return mix;
-}
-
 async function main(): Promise<void> {
 	const serverUrl = new URL(process.env.BENCH_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
 	if (serverUrl.pathname === '' || serverUrl.pathname === '/') serverUrl.pathname = '/postgres';
@@ -142,8 +88,7 @@ async function main(): Promise<void> {
 			seedingMs = Math.round(performance.now() - started);
 		}
 		const baseUrl = server.baseUrl;
-		const regionNames = ['ngada', 'sleman', 'banyuwangi', 'surabaya', 'makassar', 'kupang', 'sumedang', 'bandung', 'malang', 'padang'];
-		const mix = buildMix(regionNames);
+		const mix = buildMix();
 
 		// The index builds at start; the first search waits for it.
 		const buildStarted = performance.now();

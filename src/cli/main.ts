@@ -31,6 +31,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command:
 		summary: 'Memuat singkatan pemerintahan (CSV) sebagai sinonim pencarian',
 		load: () => import('./commands/load-abbreviations')
 	},
+	'load-boundaries': {
+		summary: 'Memuat batas dan titik tengah wilayah (GeoJSON, CSV) untuk peta',
+		load: () => import('./commands/load-boundaries')
+	},
 	export: {
 		summary: 'Mengekspor semua inovasi ke JSON, CSV atau XLSX',
 		load: () => import('./commands/export')
@@ -50,6 +54,10 @@ const COMMANDS: Record<string, { summary: string; load: () => Promise<{ command:
 	sync: {
 		summary: 'Menarik inovasi dari API LAN halaman demi halaman lalu mengimpornya (dapat dilanjutkan)',
 		load: () => import('./commands/sync')
+	},
+	reminders: {
+		summary: 'Mengirim pengingat replikasi yang jatuh tempo (laporan pemantauan, akhir kesepakatan)',
+		load: () => import('./commands/reminders')
 	}
 };
 
@@ -76,6 +84,8 @@ Variabel lingkungan:
   SMTP_URL          smtp:// atau smtps:// untuk mengirim e-mail; bila kosong e-mail disimpan di kotak keluar
   MAIL_FROM         Pengirim e-mail, mis. "JIPPNas <noreply@example.go.id>"
   SESSION_DAYS      Lama sesi masuk sejak terakhir dipakai, dalam hari (bawaan 14)
+  UPLOAD_MAX_MB     Ukuran terbesar dokumen replikasi yang diunggah, dalam MB (bawaan 10)
+  FILES_DIR         Folder dokumen replikasi (bawaan DATA_DIR/berkas)
   JIPPNAS_DEBUG     1 untuk menampilkan rincian teknis kesalahan`;
 
 /** Runs the CLI and returns the exit code. */

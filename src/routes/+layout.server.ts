@@ -1,5 +1,6 @@
 import { LANG_COOKIE, parseLang } from '$lib/i18n';
 import type { UserRole } from '$lib/server/db/schema';
+import { countUnreadNotificationsOf } from '$lib/server/services/list-notifications';
 import type { LayoutServerLoad } from './$types';
 
 /**
@@ -12,6 +13,8 @@ export const csr = false;
 export interface SessionUser {
 	name: string;
 	role: UserRole;
+	/** Unread notifications, for the badge in the header (one count query per page). */
+	unreadNotifications: number;
 }
 
 /**
@@ -19,11 +22,12 @@ export interface SessionUser {
  * (they are cached for everyone); a page with a form for the public (sign-in, forgotten
  * password) returns its own token from formCsrfToken().
  */
-export const load: LayoutServerLoad = ({ cookies, locals }) => {
+export const load: LayoutServerLoad = async ({ cookies, locals }) => {
 	const session = locals.session ?? null;
+	const unreadNotifications = session ? await countUnreadNotificationsOf(locals.db.db, locals.actor ?? null) : 0;
 	return {
 		lang: parseLang(cookies.get(LANG_COOKIE)),
-		user: session ? ({ name: session.user.name, role: session.user.role } satisfies SessionUser) : null,
+		user: session ? ({ name: session.user.name, role: session.user.role, unreadNotifications } satisfies SessionUser) : null,
 		csrf: session?.csrf ?? ''
 	};
 };

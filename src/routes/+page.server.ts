@@ -20,6 +20,12 @@ export const load: PageServerLoad = async ({ locals }) => {
 			hubs: stats.hubs,
 			awards: stats.awards.reduce((sum, a) => sum + a.count, 0)
 		},
+		// Computed from completed replications, never typed in (issue 5).
+		replication: {
+			innovationsReplicated: stats.replication.innovationsReplicated,
+			agenciesReplicating: stats.replication.agenciesReplicating,
+			inProgress: stats.replication.inProgress
+		},
 		sources: stats.bySource.map((s) => ({ ...s, label: SOURCE_LABELS[s.source] })),
 		stages: stats.byStage.map((s) => ({ label: STAGE_LABELS[s.stage], value: s.count, href: `/katalog?tahap=${s.stage}` })),
 		provincesByCount: [...provinces].sort((a, b) => b.value - a.value || a.label.localeCompare(b.label, 'id')),

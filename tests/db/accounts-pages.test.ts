@@ -81,7 +81,7 @@ describe('/masuk', () => {
 	it('the layout gives the signed-in their name, role and CSRF token, and the public neither', async () => {
 		const session = await signIn(database, kurator);
 		const signedIn = await authenticatedEvent({ db: database, path: '/', cookie: session.cookie });
-		expect(await loadLayout(signedIn.event as never)).toEqual({ lang: 'id', user: { name: 'Kurator Data', role: 'kurator' }, csrf: session.csrf });
+		expect(await loadLayout(signedIn.event as never)).toEqual({ lang: 'id', user: { name: 'Kurator Data', role: 'kurator', unreadNotifications: 0 }, csrf: session.csrf });
 		const anonymous = await as(null, { path: '/' });
 		expect(await loadLayout(anonymous.event as never)).toEqual({ lang: 'id', user: null, csrf: '' });
 	});

@@ -157,3 +157,67 @@ export async function createHub(db: Kysely<DB>, overrides: HubOverrides = {}): P
 	clearReadCaches(db);
 	return hub;
 }
+
+export type ReplicationOverrides = Partial<Insertable<DB['replications']>> & {
+	innovationId: string;
+	replicatorAgencyId: string;
+	/** users.id of the filer (created_by must be a user). */
+	createdBy: string;
+};
+
+/**
+ * Inserts a replication directly in any state (no events, no history), for tests of reading and
+ * inboxes; the workflow's own tests go through the services. The originator is the innovation's
+ * agency and the hub the replicator's hub, as filing sets them, unless overridden.
+ */
+export async function createReplication(db: Kysely<DB>, overrides: ReplicationOverrides) {
+	const { innovationId: innovationOf, replicatorAgencyId, createdBy, ...columns } = overrides;
+	const innovation = await db.selectFrom('innovations').select('agency_id').where('id', '=', innovationOf).executeTakeFirstOrThrow();
+	const hub = await db.selectFrom('hub_members').select('hub_id').where('agency_id', '=', replicatorAgencyId).executeTakeFirst();
+	const row = await db
+		.insertInto('replications')
+		.values({
+			id: `rep-${innovationId().slice(4)}`,
+			innovation_id: innovationOf,
+			originator_agency_id: innovation.agency_id,
+			replicator_agency_id: replicatorAgencyId,
+			hub_id: hub?.hub_id ?? null,
+			kind: 'penuh',
+			interest_scope: 'Seluruh alur layanan jemput bola beserta aplikasinya.',
+			interest_reason: 'Warga di desa kami menghadapi masalah jarak yang sama.',
+			created_by: createdBy,
+			...columns
+		})
+		.returningAll()
+		.executeTakeFirstOrThrow();
+	clearReadCaches(db);
+	return row;
+}
+
+/** Inserts a replication document row (metadata only; no file on disk), as an upload would. */
+export async function createReplicationDocument(
+	db: Kysely<DB>,
+	replicationId: string,
+	kind: DB['replication_documents']['kind'],
+	uploadedBy: string,
+	overrides: { reportId?: number | null; removed?: boolean } = {}
+) {
+	const id = `doc-${innovationId().slice(4)}`;
+	await db
+		.insertInto('replication_documents')
+		.values({
+			id,
+			replication_id: replicationId,
+			kind,
+			file_name: `${kind}.pdf`,
+			media_type: 'application/pdf',
+			size_bytes: 1234,
+			sha256: 'a'.repeat(64),
+			storage_path: `replications/${replicationId}/${id}.pdf`,
+			report_id: overrides.reportId ?? null,
+			uploaded_by: uploadedBy,
+			...(overrides.removed ? { removed_at: new Date(), removed_by: uploadedBy } : {})
+		})
+		.execute();
+	return id;
+}

@@ -11,7 +11,7 @@ beforeAll(async () => {
 
 describe('the API reference page, drawn from the OpenAPI document', () => {
 	it('groups endpoints by tag in the document order', () => {
-		expect(view.groups.map((g) => g.tag)).toEqual(['Inovasi', 'Pencarian', 'Instansi', 'Wilayah', 'Hub', 'Statistik', 'Dokumentasi']);
+		expect(view.groups.map((g) => g.tag)).toEqual(['Inovasi', 'Pencarian', 'Instansi', 'Wilayah', 'Hub', 'Replikasi', 'Statistik', 'Dokumentasi']);
 		expect(view.groups[0]!.endpoints.map((e) => `${e.method} ${e.path}`)).toEqual([
 			'GET /api/v1/innovations',
 			'GET /api/v1/innovations/{id}'
@@ -72,5 +72,22 @@ describe('the API reference page, drawn from the OpenAPI document', () => {
 			{ status: '500', code: 'INTERNAL', message: 'Terjadi kesalahan pada server. Silakan coba lagi beberapa saat lagi.' }
 		]);
 		expect(endpoint('/api/v1/statistics').errors.map((e) => e.code)).toEqual(['INTERNAL']);
+	});
+
+	it('shows who may call, the JSON body of a write and a curl example with the session and CSRF header', () => {
+		expect(endpoint('/api/v1/innovations').access).toBe('Publik, tanpa masuk.');
+		const list = view.groups.flatMap((g) => g.endpoints).filter((e) => e.path === '/api/v1/replications');
+		expect(list.map((e) => e.method)).toEqual(['GET', 'POST']);
+		const [read, file] = list as [EndpointView, EndpointView];
+		expect(read.access).toContain('dengan cookie sesi');
+		expect(read.requestFields).toEqual([]);
+		expect(file.access).toBe('Perlu masuk: cookie sesi dan header x-csrf-token (token CSRF sesi).');
+		expect(file.successStatus).toBe('201');
+		expect(file.requestFields.map((f) => f.path)).toEqual(['innovationId', 'kind', 'interestScope', 'interestReason', 'replicatorAgencyId']);
+		expect(file.requestFields.find((f) => f.path === 'kind')?.allowed).toEqual(['penuh', 'sebagian', 'perluasan']);
+		expect(file.curl).toContain("curl -s -X POST 'https://jippnas.example.go.id/api/v1/replications'");
+		expect(file.curl).toContain("-H 'x-csrf-token: TOKEN_CSRF'");
+		expect(file.curl).toContain(`-d '{"innovationId":"inv-7k2m9q4x1b"`);
+		expect(file.errors.map((e) => e.code)).toEqual(expect.arrayContaining(['VALIDATION_FAILED', 'UNAUTHENTICATED', 'CSRF_INVALID']));
 	});
 });

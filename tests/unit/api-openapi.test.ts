@@ -47,9 +47,14 @@ describe('the OpenAPI document', () => {
 			'/api/v1/openapi.json',
 			'/api/v1/regions',
 			'/api/v1/regions/{code}',
+			'/api/v1/replications',
+			'/api/v1/replications/{id}',
+			'/api/v1/replications/{id}/actions/{action}',
+			'/api/v1/replications/{id}/messages',
 			'/api/v1/statistics',
 			'/api/v1/suggestions'
 		]);
+		expect(Object.keys(document.paths['/api/v1/replications']!).sort()).toEqual(['get', 'post']);
 	});
 
 	it('gives every operation a unique id, a summary, a 200 response and described error responses', () => {
@@ -57,7 +62,9 @@ describe('the OpenAPI document', () => {
 		expect(new Set(operations.map((o) => o.operationId)).size).toBe(operations.length);
 		for (const operation of operations) {
 			expect(operation.summary, operation.operationId).not.toBe('');
-			expect(operation.responses['200']?.content['application/json'].schema.$ref, operation.operationId).toMatch(
+			const success = Object.keys(operation.responses).filter((status) => status.startsWith('2'));
+			expect(success, operation.operationId).toHaveLength(1);
+			expect(operation.responses[success[0]!]?.content['application/json'].schema.$ref, operation.operationId).toMatch(
 				/^#\/components\/schemas\//
 			);
 			expect(operation.responses['500'], operation.operationId).toBeDefined();
@@ -103,8 +110,8 @@ describe('the OpenAPI document', () => {
 	});
 
 	it('shows a real 400 for each endpoint that takes input, produced by the route parser', () => {
-		for (const endpoint of endpoints.filter((e) => e.query || e.params)) {
-			const operation = document.paths[endpoint.path]!.get!;
+		for (const endpoint of endpoints.filter((e) => e.query || e.params || e.body)) {
+			const operation = document.paths[endpoint.path]![endpoint.method.toLowerCase()]!;
 			const example = operation.responses['400']!.content['application/json'].examples!.VALIDATION_FAILED!.value as {
 				error: { message: string; details: unknown[] };
 			};
@@ -120,7 +127,31 @@ describe('routes and the endpoint registry', () => {
 		const fromFiles = files
 			.map((f) => f.replace(/^\/src\/routes/, '').replace(/\/\+server\.ts$/, '').replace(/\[(\w+)\]/g, '{$1}'))
 			.sort();
-		expect(endpoints.map((e) => e.path).sort()).toEqual(fromFiles);
+		expect([...new Set(endpoints.map((e) => e.path))].sort()).toEqual(fromFiles);
+	});
+
+	it('documents how the signed-in call: optional or required session, CSRF header on writes, 201 on creation', () => {
+		const list = document.paths['/api/v1/replications']!;
+		expect(list.get!.security).toEqual([{}, { sesi: [] }]);
+		expect(list.post!.security).toEqual([{ sesi: [], csrf: [] }]);
+		expect(Object.keys(list.post!.responses)).toEqual(expect.arrayContaining(['201', '400', '401', '403', '500']));
+		expect(list.post!.requestBody!.content['application/json'].schema.required).toEqual([
+			'innovationId',
+			'kind',
+			'interestScope',
+			'interestReason'
+		]);
+		expect(document.paths['/api/v1/innovations']!.get!.security).toBeUndefined();
+		expect(document.components.securitySchemes).toEqual({
+			sesi: expect.objectContaining({ type: 'apiKey', in: 'cookie', name: 'jippnas_sesi' }),
+			csrf: expect.objectContaining({ type: 'apiKey', in: 'header', name: 'x-csrf-token' })
+		});
+	});
+
+	it('refuses a POST endpoint that does not require a session, and a body on a GET', () => {
+		const base = { operationId: 'uji', tag: 'Inovasi', summary: 's', description: 'd', response: InnovationPage, handler: () => ({ items: [], total: 0, limit: 1, offset: 0 }) } as const;
+		expect(() => defineEndpoint({ ...base, method: 'POST', path: '/api/v1/uji-tulis' })).toThrow(/auth: 'required'/);
+		expect(() => defineEndpoint({ ...base, method: 'GET', path: '/api/v1/uji-baca', body: z.object({ a: z.string() }) })).toThrow(/only POST/);
 	});
 
 	it('exports from each route module the very handler that was registered, under its method', async () => {

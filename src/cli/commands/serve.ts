@@ -4,7 +4,9 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { provideAppDatabase } from '../../lib/server/app-database';
-import { startImportWorker, type ImportWorker } from '../../lib/server/jobs/import-worker';
+import { startImportWorker } from '../../lib/server/jobs/import-worker';
+import { startReplicationTimers } from '../../lib/server/jobs/replication-timers';
+import { smtpTransport } from '../../lib/server/auth/mail-transport';
 import { warmSearchIndex } from '../../lib/server/search/search-index-lifecycle';
 import { loadConfig, type AppConfig } from '../../lib/server/config/env';
 import type { AppDatabase } from '../../lib/server/db/database';
@@ -22,6 +24,8 @@ import { createProgress } from '../progress';
 import { loadStopWords } from '../stop-words';
 import { loadSearchAbbreviationsIfEmpty } from '../../lib/server/services/load-search-abbreviations';
 import { describeAbbreviationOutcome } from './load-abbreviations';
+import { loadRegionBoundariesIfEmpty } from '../../lib/server/services/load-region-boundaries';
+import { DEFAULT_BOUNDARY_DIR, describeBoundaryOutcome } from './load-boundaries';
 import { describeSeedOutcome } from './seed';
 
 const HELP = `Penggunaan: jippnas serve
@@ -66,8 +70,9 @@ export const command: CliCommand = {
 			await prepare(database, config);
 			provideAppDatabase(database);
 			const ownProtocolHeader = configureOrigin(config);
-			// Uploads on /admin/impor may be up to IMPORT_MAX_UPLOAD_MB (plus the form around the file).
-			process.env.BODY_SIZE_LIMIT ??= String((config.IMPORT_MAX_UPLOAD_MB + 1) * 1024 * 1024);
+			// Uploads on /admin/impor may be up to IMPORT_MAX_UPLOAD_MB, replication documents up to
+			// UPLOAD_MAX_MB (plus the form around the file).
+			process.env.BODY_SIZE_LIMIT ??= String((Math.max(config.IMPORT_MAX_UPLOAD_MB, config.UPLOAD_MAX_MB) + 1) * 1024 * 1024);
 			const bodyLimit = Number(process.env.BODY_SIZE_LIMIT);
 			const { handler } = (await import(pathToFileURL(HANDLER).href)) as { handler: NodeHandler };
 			server = createServer((req, res) => {
@@ -103,7 +108,12 @@ export const command: CliCommand = {
 			stopWords: loadStopWords(),
 			aloneAtStart: database.kind === 'pglite'
 		});
-		await untilStopped(server, database, worker);
+		// Replication reminders (hourly) and the notification e-mails queued in the outbox.
+		const timers = startReplicationTimers(database.db, {
+			mailer: { transport: config.SMTP_URL ? smtpTransport(config.SMTP_URL) : null, from: config.MAIL_FROM },
+			baseUrl: config.BASE_URL ?? `http://localhost:${config.PORT}`
+		});
+		await untilStopped(server, database, { stop: () => Promise.all([worker.stop(), timers.stop()]).then(() => undefined) });
 	}
 };
 
@@ -116,6 +126,7 @@ async function prepare(database: AppDatabase, config: AppConfig): Promise<void> 
 		console.log(`Data rujukan dimuat: ${referenceData.regions} wilayah, ${referenceData.agencies} instansi.`);
 	}
 	await loadDefaultAbbreviations(database);
+	await loadDefaultBoundaries(database);
 	// Demo data only ever goes into the embedded database, and only into an empty one: a
 	// PostgreSQL server is someone's real registry.
 	if (database.kind !== 'pglite' || config.SEED_DEMO === 'never') return;
@@ -147,6 +158,20 @@ async function loadDefaultAbbreviations(database: AppDatabase): Promise<void> {
 		return;
 	}
 	console.log(`Sinonim pencarian dimuat. ${describeAbbreviationOutcome(outcome)}`);
+}
+
+/** Province outlines and centroids for maps, once, while none are loaded (a failure only skips the maps). */
+async function loadDefaultBoundaries(database: AppDatabase): Promise<void> {
+	try {
+		const outcome = await loadRegionBoundariesIfEmpty(database.db, DEFAULT_BOUNDARY_DIR);
+		if ('skipped' in outcome) {
+			if (outcome.skipped === 'no-file') console.log(`Batas wilayah untuk peta: ${DEFAULT_BOUNDARY_DIR} tidak ada, dilewati (peta tanpa garis batas).`);
+			return;
+		}
+		console.log(`Batas wilayah untuk peta dimuat. ${describeBoundaryOutcome(outcome)}`);
+	} catch (error) {
+		console.error(`Batas wilayah untuk peta tidak dapat dimuat: ${error instanceof Error ? error.message : String(error)}`);
+	}
 }
 
 function refuseTooLarge(res: ServerResponse, config: AppConfig): void {
@@ -186,7 +211,7 @@ function listen(server: Server, config: AppConfig): Promise<void> {
 }
 
 /** Resolves once a signal has stopped the server (in-flight requests finished) and closed the database. */
-function untilStopped(server: Server, database: AppDatabase, worker: ImportWorker): Promise<void> {
+function untilStopped(server: Server, database: AppDatabase, worker: { stop(): Promise<void> }): Promise<void> {
 	return new Promise((resolve) => {
 		let stopping = false;
 		const stop = (signal: NodeJS.Signals) => {

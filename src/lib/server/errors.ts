@@ -81,6 +81,69 @@ export const ERROR_TABLE = {
 	SYNONYM_NOT_FOUND: { status: 404, message: 'Sinonim tidak ditemukan.' },
 	SYNONYM_EXISTS: { status: 409, message: 'Pasangan istilah dan padanan ini sudah ada.' },
 	SYNONYM_ALREADY_REMOVED: { status: 409, message: 'Sinonim ini sudah dihapus.' },
+	// Replication documents and the PDFs generated from a replication.
+	UPLOAD_EMPTY: { status: 400, message: 'Berkas kosong. Pilih berkas yang berisi dokumennya.' },
+	UPLOAD_TYPE_NOT_ALLOWED: {
+		status: 415,
+		message: 'Berkas harus PDF, JPEG atau PNG. Isi berkas ini bukan salah satunya (nama berkas tidak menentukan jenisnya).'
+	},
+	DOCUMENT_NOT_FOUND: { status: 404, message: 'Dokumen tidak ditemukan.' },
+	DOCUMENT_KIND_NOT_ALLOWED: { status: 409, message: 'Dokumen jenis ini tidak dapat diunggah pada tahap replikasi saat ini.' },
+	DOCUMENT_ALREADY_REMOVED: { status: 409, message: 'Dokumen ini sudah dihapus.' },
+	DOCUMENT_REMOVED: { status: 410, message: 'Dokumen ini sudah dihapus dan tidak dapat diunduh lagi.' },
+	STORED_FILE_UNREADABLE: {
+		status: 500,
+		message: 'Berkas ini tidak dapat dibaca dari penyimpanan server. Hubungi admin JIPPNas.'
+	},
+	AGREEMENT_NOT_DRAFTED: { status: 409, message: 'Kesepakatan replikasi ini belum disusun, sehingga dokumennya belum dapat dibuat.' },
+	CERTIFICATE_NOT_AVAILABLE: { status: 409, message: 'Sertifikat baru tersedia setelah replikasi dinyatakan selesai.' },
+	// The replication workflow (domain/replication/state-machine.ts).
+	REPLICATION_NOT_FOUND: { status: 404, message: 'Replikasi tidak ditemukan.' },
+	REPLICATION_OWN_INNOVATION: {
+		status: 409,
+		message: 'Instansi tidak dapat mereplikasi inovasinya sendiri. Pilih inovasi dari instansi lain.'
+	},
+	REPLICATION_ALREADY_OPEN: {
+		status: 409,
+		message: 'Instansi ini sudah memiliki replikasi yang sedang berjalan untuk inovasi yang sama. Lanjutkan replikasi tersebut.'
+	},
+	REPLICATION_AGENCY_REQUIRED: { status: 400, message: 'Pilih instansi replikator yang diwakili.' },
+	REPLICATION_PART_NOT_ALLOWED: {
+		status: 403,
+		message: 'Peran Anda dalam replikasi ini tidak mencakup langkah ini.'
+	},
+	REPLICATION_STEP_NOT_ALLOWED: {
+		status: 409,
+		message: 'Langkah ini tidak dapat dilakukan pada tahap replikasi saat ini. Muat ulang halaman untuk melihat tahap terbaru.'
+	},
+	REPLICATION_ALREADY_VERIFIED: { status: 409, message: 'Minat replikasi ini sudah diverifikasi fasilitator.' },
+	REPLICATION_ALREADY_ACCEPTED: { status: 409, message: 'Minat replikasi ini sudah diterima instansi inovator.' },
+	REPLICATION_AGREEMENT_NOT_DRAFTED: {
+		status: 409,
+		message: 'Kesepakatan belum disusun. Isi kewajiban para pihak dan masa berlakunya terlebih dahulu.'
+	},
+	REPLICATION_AGREEMENT_SIDE_REQUIRED: {
+		status: 400,
+		message: 'Pilih pihak yang dikonfirmasi: PIHAK PERTAMA (instansi inovator) atau PIHAK KEDUA (instansi replikator).'
+	},
+	REPLICATION_AGREEMENT_ALREADY_CONFIRMED: { status: 409, message: 'Pihak ini sudah mengonfirmasi kesepakatan.' },
+	REPLICATION_AGREEMENT_NOT_CONFIRMED: {
+		status: 409,
+		message: 'Kesepakatan belum dikonfirmasi oleh kedua pihak (PIHAK PERTAMA dan PIHAK KEDUA).'
+	},
+	REPLICATION_SIGNED_AGREEMENT_MISSING: {
+		status: 409,
+		message: 'Unggah dahulu pindaian kesepakatan yang sudah ditandatangani kedua pihak.'
+	},
+	REPLICATION_PLAN_MISSING: { status: 409, message: 'Rencana adaptasi belum diisi.' },
+	REPLICATION_COMMITMENT_MISSING: {
+		status: 409,
+		message: 'Unggah dahulu surat komitmen pelaksanaan replikasi sebelum memulai implementasi.'
+	},
+	REPLICATION_REPORT_MISSING: {
+		status: 409,
+		message: 'Replikasi belum dapat dinyatakan selesai: belum ada laporan pemantauan.'
+	},
 	INTERNAL: {
 		status: 500,
 		message: 'Terjadi kesalahan pada server. Silakan coba lagi beberapa saat lagi.'

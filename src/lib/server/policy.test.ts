@@ -65,6 +65,9 @@ const MATRIX: Record<PolicyAction, Record<Role, Expected>> = {
 	// An agency files interest in other agencies' innovations, never its own.
 	'replication.file': row(F, T, T, F, F, { own: F, other: T }),
 	'replication.readPrivate': row(F, T, T, T, perAgency, perAgency),
+	'replication.uploadDocument': row(F, T, T, F, perAgency, perAgency),
+	// Operators remove only what they uploaded themselves (tested below); facilitators anything.
+	'replication.removeDocument': row(F, T, T, F, perAgency, F),
 	'replication.oversee': row(F, T, T, T, F, F)
 };
 
@@ -93,6 +96,12 @@ describe('policy matrix', () => {
 			}
 		}
 	}
+
+	it('an operator removes a document they uploaded while their agency is a party, not one of their agency colleague', () => {
+		expect(check(ACTORS.operator, 'replication.removeDocument', { ...OWN, uploaded_by: 'usr-operator' })).toBe(true);
+		expect(check(ACTORS.operator, 'replication.removeDocument', { ...OWN, uploaded_by: 'usr-colleague' })).toBe(false);
+		expect(check(ACTORS.operator, 'replication.removeDocument', { ...OTHER, uploaded_by: 'usr-operator' })).toBe(false);
+	});
 
 	it('an operator without an agency may not edit innovations that have none either', () => {
 		const orphan: Actor = { id: 'usr-x', role: 'operator', agencyId: null };

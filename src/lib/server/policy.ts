@@ -1,6 +1,6 @@
 import type { UserRole } from './db/schema';
 import { AppError } from './errors';
-import { canSeePrivateDetails, type ReplicationParties } from './domain/replication/parts';
+import { canSeePrivateDetails, partsOf, type ReplicationParties } from './domain/replication/parts';
 
 /**
  * Who may do what, declared once and called by name: `authorize(actor, 'innovation.restore', innovation)`.
@@ -58,6 +58,13 @@ const rules = {
 		(actor.role === 'operator' && !!actor.agencyId && actor.agencyId !== agencyOf(innovation)),
 	// Documents, messages, timeline and every field of a replication that is not public.
 	'replication.readPrivate': (actor: Actor, replication: ReplicationParties) => canSeePrivateDetails(actor, replication),
+	// Documents: any party or facilitator uploads (curators read but act in no part); a document
+	// is removed by whoever uploaded it while still a party, or by a facilitator.
+	'replication.uploadDocument': (actor: Actor, replication: ReplicationParties) => partsOf(actor, replication).size > 0,
+	'replication.removeDocument': (actor: Actor, document: ReplicationParties & { uploaded_by?: string }) => {
+		const parts = partsOf(actor, document);
+		return parts.has('fasilitator') || (parts.size > 0 && document.uploaded_by === actor.id);
+	},
 	// Every replication in the country (national inbox, reminders run by hand).
 	'replication.oversee': (actor: Actor) => isStaff(actor)
 } as const;

@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../db/schema';
 import { AppError, presentError, type ErrorCode } from '../errors';
+import type { Actor } from '../policy';
 import { componentId } from './schema-registry';
 
 /**
@@ -14,21 +15,38 @@ import { componentId } from './schema-registry';
  * with the first issue's message), calls the handler, parses the result with the response
  * schema (which also drops anything the schema does not list), and answers JSON. Thrown errors
  * go through presentError; internal ones are logged and answered without their cause.
+ *
+ * Most endpoints are public (`auth: 'public'`, the same answer for everyone, cacheable). Some
+ * read the signed-in person from the session cookie (locals.actor, set by the auth hook):
+ * `auth: 'optional'` answers the public and adds what the signed-in may see (such answers are
+ * private, never cached); `auth: 'required'` answers 401 UNAUTHENTICATED without a session.
+ * POST endpoints are always 'required' and take a JSON object body, parsed like the
+ * parameters; the hook has already refused them without the session's `x-csrf-token` header.
  */
 
-export type ApiTag = 'Inovasi' | 'Pencarian' | 'Instansi' | 'Wilayah' | 'Hub' | 'Statistik' | 'Dokumentasi';
+export type ApiTag = 'Inovasi' | 'Pencarian' | 'Instansi' | 'Wilayah' | 'Hub' | 'Replikasi' | 'Statistik' | 'Dokumentasi';
+export type ApiMethod = 'GET' | 'POST';
+export type EndpointAuth = 'public' | 'optional' | 'required';
 
 type AnyObject = z.ZodObject;
 type NoParameters = z.ZodObject<{}>;
 type RawValues<S extends AnyObject> = Partial<Record<keyof S['shape'], string>>;
 
-export interface RequestExample<Q extends AnyObject, P extends AnyObject> {
+export interface RequestExample<Q extends AnyObject, P extends AnyObject, B extends AnyObject = NoParameters> {
 	query?: RawValues<Q>;
 	params?: RawValues<P>;
+	/** The JSON body (POST). */
+	body?: { [K in keyof B['shape']]?: unknown };
 }
 
-export interface EndpointSpec<Q extends AnyObject, P extends AnyObject, R extends z.ZodType> {
-	method: 'GET';
+export interface EndpointSpec<
+	Q extends AnyObject,
+	P extends AnyObject,
+	R extends z.ZodType,
+	B extends AnyObject = NoParameters,
+	A extends EndpointAuth = 'public'
+> {
+	method: ApiMethod;
 	/** OpenAPI path template; `{name}` segments must match the params schema's keys. */
 	path: `/api/v1${string}`;
 	operationId: string;
@@ -39,15 +57,29 @@ export interface EndpointSpec<Q extends AnyObject, P extends AnyObject, R extend
 	description: string;
 	query?: Q;
 	params?: P;
+	/** The JSON object a POST sends. */
+	body?: B;
+	/** Who may call (see above); default 'public' for GET, and POST must say 'required'. */
+	auth?: A;
+	/** The status of a successful answer: 200 (default) or 201 when something was created. */
+	status?: 200 | 201;
 	/** A named component schema (see schema-registry `component`). */
 	response: R;
-	/** Domain errors this endpoint may answer with, besides VALIDATION_FAILED and INTERNAL. */
+	/**
+	 * Domain errors this endpoint may answer with, besides VALIDATION_FAILED, INTERNAL and those
+	 * of its `auth` (UNAUTHENTICATED; CSRF_INVALID for POST), which are added by themselves.
+	 */
 	errors?: ErrorCode[];
 	/** A realistic request for the docs' curl example; `invalid` shows the 400 answer. */
-	examples?: { request?: RequestExample<Q, P>; invalid?: RequestExample<Q, P> };
+	examples?: { request?: RequestExample<Q, P, B>; invalid?: RequestExample<Q, P, B> };
 	handler: (input: {
 		query: z.output<Q>;
 		params: z.output<P>;
+		/** The parsed body; `rawBody` is the object as sent, for services that parse it themselves. */
+		body: z.output<B>;
+		rawBody: Record<string, unknown>;
+		/** The signed-in person (never null when auth is 'required'). */
+		actor: A extends 'required' ? Actor : Actor | null;
 		db: Kysely<DB>;
 		event: RequestEvent;
 	}) => Promise<z.input<R>> | z.input<R>;
@@ -55,7 +87,7 @@ export interface EndpointSpec<Q extends AnyObject, P extends AnyObject, R extend
 
 /** What the registry keeps of an endpoint: the declaration with its types erased, and its handler. */
 export interface RegisteredEndpoint {
-	method: 'GET';
+	method: ApiMethod;
 	path: string;
 	operationId: string;
 	tag: ApiTag;
@@ -63,9 +95,12 @@ export interface RegisteredEndpoint {
 	description: string;
 	query?: AnyObject;
 	params?: AnyObject;
+	body?: AnyObject;
+	auth: EndpointAuth;
+	status: 200 | 201;
 	response: z.ZodType;
 	errors: ErrorCode[];
-	examples: { request?: RequestExample<AnyObject, AnyObject>; invalid?: RequestExample<AnyObject, AnyObject> };
+	examples: { request?: RequestExample<AnyObject, AnyObject, AnyObject>; invalid?: RequestExample<AnyObject, AnyObject, AnyObject> };
 	handle: RequestHandler;
 }
 
@@ -77,24 +112,40 @@ export function listEndpoints(): RegisteredEndpoint[] {
 }
 
 export const PUBLIC_CACHE = 'public, max-age=60';
+/** Answers that depend on who is signed in are never stored by browsers or proxies. */
+export const PRIVATE_CACHE = 'private, no-store';
 
 export function defineEndpoint<
 	R extends z.ZodType,
 	Q extends AnyObject = NoParameters,
-	P extends AnyObject = NoParameters
->(spec: EndpointSpec<Q, P, R>): RequestHandler {
+	P extends AnyObject = NoParameters,
+	B extends AnyObject = NoParameters,
+	A extends EndpointAuth = 'public'
+>(spec: EndpointSpec<Q, P, R, B, A>): RequestHandler {
 	checkDeclaration(spec);
+	const auth: EndpointAuth = spec.auth ?? 'public';
 	const handle: RequestHandler = async (event) => {
+		const actor = auth === 'public' ? null : (event.locals.actor ?? null);
+		const cache = auth === 'public' || (auth === 'optional' && !actor) ? PUBLIC_CACHE : PRIVATE_CACHE;
 		try {
+			// Who is asking comes first: a stranger learns nothing, not even which input is wrong.
+			if (auth === 'required' && !actor) throw new AppError('UNAUTHENTICATED');
 			const query = spec.query ? parseInput(spec.query, readQuery(spec.query, event.url.searchParams)) : {};
 			const params = spec.params ? parseInput(spec.params, event.params) : {};
+			const rawBody = spec.body ? await readJsonObject(event.request) : {};
+			const body = spec.body ? parseInput(spec.body, rawBody) : {};
 			const result = await spec.handler({
 				query: query as z.output<Q>,
 				params: params as z.output<P>,
+				body: body as z.output<B>,
+				rawBody,
+				actor: actor as A extends 'required' ? Actor : Actor | null,
 				db: event.locals.db.db,
 				event
 			});
-			return jsonResponse(200, spec.response.parse(result), PUBLIC_CACHE);
+			const response = jsonResponse(spec.status ?? 200, spec.response.parse(result), cache);
+			if (auth === 'optional') response.headers.set('vary', 'cookie');
+			return response;
 		} catch (error) {
 			return errorResponse(error, event);
 		}
@@ -109,12 +160,33 @@ export function defineEndpoint<
 		description: spec.description,
 		query: spec.query,
 		params: spec.params,
+		body: spec.body,
+		auth,
+		status: spec.status ?? 200,
 		response: spec.response,
 		errors: spec.errors ?? [],
 		examples: (spec.examples ?? {}) as RegisteredEndpoint['examples'],
 		handle
 	});
 	return handle;
+}
+
+/** The JSON object a POST sends; anything else is the caller's mistake (400). */
+async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
+	const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+	if (type !== 'application/json') {
+		throw new AppError('VALIDATION_FAILED', 'Isi permintaan harus berupa JSON (Content-Type: application/json).');
+	}
+	let value: unknown;
+	try {
+		value = await request.json();
+	} catch {
+		throw new AppError('VALIDATION_FAILED', 'Isi permintaan bukan JSON yang valid.');
+	}
+	if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+		throw new AppError('VALIDATION_FAILED', 'Isi permintaan harus berupa objek JSON.');
+	}
+	return value as Record<string, unknown>;
 }
 
 /** Only the keys the schema knows; a repeated key counts once (its first value). */
@@ -152,8 +224,12 @@ export function errorResponse(error: unknown, event: Pick<RequestEvent, 'request
 }
 
 /** Mistakes in a declaration fail when the module loads, not when a client first calls it. */
-function checkDeclaration(spec: EndpointSpec<AnyObject, AnyObject, z.ZodType>): void {
+function checkDeclaration(spec: EndpointSpec<AnyObject, AnyObject, z.ZodType, AnyObject, EndpointAuth>): void {
 	const where = `${spec.method} ${spec.path}`;
+	if (spec.method === 'POST' && spec.auth !== 'required') {
+		throw new Error(`${where}: a POST endpoint writes, so it must declare auth: 'required'`);
+	}
+	if (spec.body && spec.method !== 'POST') throw new Error(`${where}: only POST endpoints take a body`);
 	if (!componentId(spec.response)) {
 		throw new Error(`${where}: the response schema must be a named component (schema-registry component())`);
 	}
@@ -162,13 +238,20 @@ function checkDeclaration(spec: EndpointSpec<AnyObject, AnyObject, z.ZodType>): 
 	if (templated.join() !== declared.join()) {
 		throw new Error(`${where}: path parameters {${templated.join(', ')}} do not match params (${declared.join(', ')})`);
 	}
-	const duplicate = [...endpoints.values()].find((e) => e.operationId === spec.operationId && e.path !== spec.path);
-	if (duplicate) throw new Error(`${where}: operationId ${spec.operationId} is already used by ${duplicate.path}`);
+	const duplicate = [...endpoints.values()].find(
+		(e) => e.operationId === spec.operationId && `${e.method} ${e.path}` !== where
+	);
+	if (duplicate) throw new Error(`${where}: operationId ${spec.operationId} is already used by ${duplicate.method} ${duplicate.path}`);
 }
 
-/** Other methods on an existing API address: a JSON 405 naming the allowed method. */
-export const methodNotAllowed: RequestHandler = (event) => {
-	const response = errorResponse(new AppError('METHOD_NOT_ALLOWED'), event);
-	response.headers.set('allow', 'GET');
-	return response;
-};
+/** Other methods on an existing API address: a JSON 405 naming the allowed methods. */
+export function methodsAllowed(...methods: ApiMethod[]): RequestHandler {
+	return (event) => {
+		const response = errorResponse(new AppError('METHOD_NOT_ALLOWED'), event);
+		response.headers.set('allow', methods.join(', '));
+		return response;
+	};
+}
+
+/** The 405 of a GET-only address. */
+export const methodNotAllowed: RequestHandler = methodsAllowed('GET');

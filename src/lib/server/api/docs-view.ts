@@ -38,7 +38,13 @@ export interface EndpointView {
 	summary: string;
 	description: string;
 	parameters: ParameterView[];
+	/** Who may call it, in words. */
+	access: string;
+	/** Fields of the JSON body (POST); empty without one. */
+	requestFields: FieldView[];
 	curl: string;
+	/** The status of a successful answer, e.g. '200' or '201'. */
+	successStatus: string;
 	responseSchema: string;
 	fields: FieldView[];
 	errors: Array<{ status: string; code: string; message: string }>;
@@ -93,8 +99,10 @@ function describeOperation(
 	schemas: Record<string, JsonSchema>,
 	origin: string
 ): EndpointView {
-	const success = operation.responses['200']!.content['application/json'].schema;
+	const successStatus = Object.keys(operation.responses).find((status) => status.startsWith('2')) ?? '200';
+	const success = operation.responses[successStatus]!.content['application/json'].schema;
 	const responseSchema = refName(success) ?? 'objek';
+	const body = operation.requestBody?.content['application/json'];
 	return {
 		anchor: operation.operationId,
 		method: method.toUpperCase(),
@@ -102,11 +110,14 @@ function describeOperation(
 		summary: operation.summary,
 		description: operation.description,
 		parameters: operation.parameters.map(describeParameter),
-		curl: curlExample(origin, path, operation.parameters),
+		access: accessOf(operation),
+		requestFields: body ? flattenFields(body.schema, schemas) : [],
+		curl: curlExample(origin, path, operation.parameters, method.toUpperCase(), body?.example, operation.security),
+		successStatus,
 		responseSchema,
 		fields: flattenFields(success, schemas),
 		errors: Object.entries(operation.responses)
-			.filter(([status]) => status !== '200')
+			.filter(([status]) => !status.startsWith('2'))
 			.flatMap(([status, response]) =>
 				Object.entries(response.content['application/json'].examples ?? {}).map(([code, example]) => ({
 					status,
@@ -138,8 +149,25 @@ function describeParameter(parameter: OpenApiParameter): ParameterView {
 	};
 }
 
+function accessOf(operation: OpenApiOperation): string {
+	const security = operation.security;
+	if (!security) return 'Publik, tanpa masuk.';
+	if (security.some((requirement) => Object.keys(requirement).length === 0)) {
+		return 'Publik; dengan cookie sesi (masuk) jawaban menyertakan juga data yang boleh Anda lihat.';
+	}
+	if (security.some((requirement) => 'csrf' in requirement)) return 'Perlu masuk: cookie sesi dan header x-csrf-token (token CSRF sesi).';
+	return 'Perlu masuk: cookie sesi.';
+}
+
 /** A shell-safe curl line for the documented example request. */
-function curlExample(origin: string, path: string, parameters: OpenApiParameter[]): string {
+function curlExample(
+	origin: string,
+	path: string,
+	parameters: OpenApiParameter[],
+	method = 'GET',
+	body?: unknown,
+	security?: OpenApiOperation['security']
+): string {
 	let url = path;
 	const query = new URLSearchParams();
 	for (const parameter of parameters) {
@@ -151,7 +179,16 @@ function curlExample(origin: string, path: string, parameters: OpenApiParameter[
 	}
 	const search = query.toString();
 	const full = `${origin}${url}${search ? `?${search}` : ''}`;
-	return `curl -s '${full.replaceAll("'", "%27")}'`;
+	const line = `curl -s '${full.replaceAll("'", "%27")}'`;
+	if (method === 'GET') return line;
+	const parts = [`curl -s -X ${method} '${full.replaceAll("'", "%27")}'`];
+	if (security?.some((requirement) => 'sesi' in requirement)) parts.push(`-b 'jippnas_sesi=TOKEN_SESI'`);
+	if (security?.some((requirement) => 'csrf' in requirement)) parts.push(`-H 'x-csrf-token: TOKEN_CSRF'`);
+	if (body !== undefined) {
+		parts.push(`-H 'content-type: application/json'`);
+		parts.push(`-d '${JSON.stringify(body).replaceAll("'", "'\\''")}'`);
+	}
+	return parts.join(' \\\n  ');
 }
 
 function refName(schema: JsonSchema): string | undefined {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ERROR_TABLE, presentError, type ErrorCode } from '../errors';
-import { parseInput, PUBLIC_CACHE, readQuery, type ApiTag, type RegisteredEndpoint } from './define-endpoint';
+import { SESSION_COOKIE } from '../auth/cookies';
+import { parseInput, PRIVATE_CACHE, PUBLIC_CACHE, readQuery, type ApiTag, type RegisteredEndpoint } from './define-endpoint';
 import { apiSchemas, componentId } from './schema-registry';
 
 /**
@@ -28,8 +29,16 @@ export interface OpenApiOperation {
 	description: string;
 	tags: string[];
 	parameters: OpenApiParameter[];
+	requestBody?: {
+		required: true;
+		content: { 'application/json': { schema: JsonSchema; example?: unknown } };
+	};
+	/** Absent: public. `[{}, {sesi}]`: the session is optional; `[{sesi, csrf}]`: required. */
+	security?: Array<Record<string, string[]>>;
 	responses: Record<string, OpenApiResponse>;
 }
+
+export type SecurityScheme = { type: 'apiKey'; in: 'cookie' | 'header'; name: string; description: string };
 
 export interface OpenApiResponse {
 	description: string;
@@ -43,7 +52,7 @@ export type OpenApiDocument = {
 	info: { title: string; version: string; summary: string; description: string };
 	tags: Array<{ name: ApiTag; description: string }>;
 	paths: Record<string, Record<string, OpenApiOperation>>;
-	components: { schemas: Record<string, JsonSchema> };
+	components: { schemas: Record<string, JsonSchema>; securitySchemes: Record<string, SecurityScheme> };
 };
 
 export const API_VERSION = '1.0.0';
@@ -54,12 +63,18 @@ const TAGS: Array<{ name: ApiTag; description: string }> = [
 	{ name: 'Instansi', description: 'Kementerian, lembaga dan pemerintah daerah pemilik inovasi.' },
 	{ name: 'Wilayah', description: 'Provinsi dan kabupaten/kota (kode Kemendagri) beserta karakteristiknya.' },
 	{ name: 'Hub', description: 'Hub inovasi pusat dan daerah beserta instansi anggotanya.' },
+	{
+		name: 'Replikasi',
+		description:
+			'Replikasi inovasi oleh instansi lain: publik melihat replikasi yang selesai; para pihak, fasilitator, admin dan kurator yang masuk melihat rinciannya dan menjalankan langkah-langkahnya.'
+	},
 	{ name: 'Statistik', description: 'Angka nasional registri.' },
 	{ name: 'Dokumentasi', description: 'Dokumen OpenAPI ini.' }
 ];
 
 const DESCRIPTION = [
 	'API publik JIPPNas (Jaringan Inovasi Pelayanan Publik Nasional) menyediakan data registri inovasi pelayanan publik dalam format JSON. Tidak perlu mendaftar atau masuk.',
+	'Replikasi yang sedang berjalan hanya terlihat oleh yang masuk dan berhak (pihak replikasi, fasilitator, admin, kurator): kirim cookie sesi jippnas_sesi dari halaman Masuk. Setiap penulisan (POST, isi JSON) juga memerlukan header x-csrf-token berisi token CSRF sesi itu. Jawaban untuk yang masuk tidak disimpan di cache (Cache-Control: private, no-store).',
 	'Id bersifat stabil: id inovasi berbentuk inv- diikuti 10 huruf/angka, id instansi berupa slug (kemenkes, pemkab-53.09), wilayah memakai kode Kemendagri (53, 53.09). Waktu ditulis dalam ISO 8601 (UTC), tanggal sebagai YYYY-MM-DD.',
 	'Daftar dipaginasi dengan limit (1-100, bawaan 20) dan offset, dan dijawab sebagai {"items": [...], "total", "limit", "offset"}. Kolom baru dapat ditambahkan tanpa mengganti versi; abaikan kolom yang tidak Anda kenal.',
 	'Galat dijawab dengan status HTTP yang sesuai dan badan {"error": {"code", "message"}}; code stabil untuk program, message dalam Bahasa Indonesia. Masukan yang tidak valid dijawab 400 VALIDATION_FAILED dengan details per parameter.',
@@ -122,6 +137,39 @@ function parametersOf(endpoint: RegisteredEndpoint): OpenApiParameter[] {
 	return [...of(endpoint.params, 'path', example.params), ...of(endpoint.query, 'query', example.query)];
 }
 
+function requestBodyOf(endpoint: RegisteredEndpoint): OpenApiOperation['requestBody'] {
+	if (!endpoint.body) return undefined;
+	const { $schema: _dialect, ...schema } = z.toJSONSchema(endpoint.body, {
+		target: 'draft-2020-12',
+		io: 'input',
+		metadata: apiSchemas,
+		override: tidy
+	});
+	const example = endpoint.examples.request?.body;
+	return { required: true, content: { 'application/json': { schema, ...(example ? { example } : {}) } } };
+}
+
+const SECURITY_SCHEMES: Record<string, SecurityScheme> = {
+	sesi: {
+		type: 'apiKey',
+		in: 'cookie',
+		name: SESSION_COOKIE,
+		description: 'Cookie sesi yang diberikan halaman Masuk (/masuk).'
+	},
+	csrf: {
+		type: 'apiKey',
+		in: 'header',
+		name: 'x-csrf-token',
+		description: 'Token CSRF sesi (sama dengan isian csrf pada formulir halaman); wajib pada setiap POST.'
+	}
+};
+
+function securityOf(endpoint: RegisteredEndpoint): OpenApiOperation['security'] {
+	if (endpoint.auth === 'optional') return [{}, { sesi: [] }];
+	if (endpoint.auth === 'required') return [endpoint.method === 'POST' ? { sesi: [], csrf: [] } : { sesi: [] }];
+	return undefined;
+}
+
 /** The 400 answer of the endpoint's invalid example, computed by the parser the route runs. */
 function validationExample(endpoint: RegisteredEndpoint): unknown {
 	const invalid = endpoint.examples.invalid;
@@ -130,26 +178,38 @@ function validationExample(endpoint: RegisteredEndpoint): unknown {
 		if (invalid?.query && endpoint.query) {
 			parseInput(endpoint.query, readQuery(endpoint.query, new URLSearchParams(invalid.query as Record<string, string>)));
 		}
+		if (invalid?.body && endpoint.body) parseInput(endpoint.body, invalid.body);
 	} catch (error) {
 		return presentError(error).body;
 	}
 	return { error: { code: 'VALIDATION_FAILED', message: ERROR_TABLE.VALIDATION_FAILED.message } };
 }
 
+const CACHE_HEADERS = {
+	public: { description: 'Boleh disimpan di cache selama 60 detik.', schema: { type: 'string', const: PUBLIC_CACHE } },
+	optional: {
+		description: 'Tanpa sesi boleh disimpan di cache selama 60 detik; dengan sesi tidak disimpan (private, no-store).',
+		schema: { type: 'string', enum: [PUBLIC_CACHE, PRIVATE_CACHE] }
+	},
+	required: { description: 'Tidak disimpan di cache.', schema: { type: 'string', const: PRIVATE_CACHE } }
+} satisfies Record<RegisteredEndpoint['auth'], { description: string; schema: JsonSchema }>;
+
 function responsesOf(endpoint: RegisteredEndpoint): Record<string, OpenApiResponse> {
 	const responses: Record<string, OpenApiResponse> = {
-		'200': {
-			description: 'Berhasil.',
-			headers: {
-				'Cache-Control': { description: 'Boleh disimpan di cache selama 60 detik.', schema: { type: 'string', const: PUBLIC_CACHE } }
-			},
+		[String(endpoint.status)]: {
+			description: endpoint.status === 201 ? 'Berhasil dibuat.' : 'Berhasil.',
+			headers: { 'Cache-Control': CACHE_HEADERS[endpoint.auth] },
 			content: { 'application/json': { schema: ref(componentId(endpoint.response)!) } }
 		}
 	};
 	const codes: ErrorCode[] = [
-		...(endpoint.query || endpoint.params ? (['VALIDATION_FAILED'] as const) : []),
-		...endpoint.errors,
-		'INTERNAL'
+		...new Set<ErrorCode>([
+			...(endpoint.query || endpoint.params || endpoint.body ? (['VALIDATION_FAILED'] as const) : []),
+			...(endpoint.auth === 'required' ? (['UNAUTHENTICATED'] as const) : []),
+			...(endpoint.method === 'POST' ? (['CSRF_INVALID'] as const) : []),
+			...endpoint.errors,
+			'INTERNAL'
+		])
 	];
 	for (const code of codes) {
 		const status = String(ERROR_TABLE[code].status);
@@ -171,12 +231,16 @@ export function buildOpenApiDocument(endpoints: readonly RegisteredEndpoint[]): 
 	const paths: OpenApiDocument['paths'] = {};
 	const sorted = [...endpoints].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
 	for (const endpoint of sorted) {
+		const requestBody = requestBodyOf(endpoint);
+		const security = securityOf(endpoint);
 		(paths[endpoint.path] ??= {})[endpoint.method.toLowerCase()] = {
 			operationId: endpoint.operationId,
 			summary: endpoint.summary,
 			description: endpoint.description,
 			tags: [endpoint.tag],
 			parameters: parametersOf(endpoint),
+			...(requestBody ? { requestBody } : {}),
+			...(security ? { security } : {}),
 			responses: responsesOf(endpoint)
 		};
 	}
@@ -190,7 +254,7 @@ export function buildOpenApiDocument(endpoints: readonly RegisteredEndpoint[]): 
 		},
 		tags: TAGS,
 		paths,
-		components: { schemas: componentSchemas() }
+		components: { schemas: componentSchemas(), securitySchemes: SECURITY_SCHEMES }
 	};
 }
 

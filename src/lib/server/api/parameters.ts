@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { AGENCY_KIND_FILTERS, innovationFiltersSchema, SORTS } from '../domain/innovation-filters';
 import { INNOVATION_ID_PATTERN } from '../domain/ids';
 import { limitOffsetSchema } from '../domain/pagination';
-import { documentFields } from './schema-registry';
+import { AGREEMENT_SIDES, fileInterestSchema, REPLICATION_KINDS, versionSchema } from '../domain/replication/replication-input';
+import { REPLICATION_STATES } from '../domain/replication/state-machine';
+import { replicationMessageSchema } from '../services/post-replication-message';
+import { REPLICATION_LIST_BOXES } from '../services/list-replications';
+import { doc, documentFields } from './schema-registry';
 
 /**
  * Query and path parameters of /api/v1, in zod, with their Indonesian error messages (the first
@@ -164,3 +168,126 @@ export const regionCodeParams = documentFields(
 );
 
 export const hubIdParams = documentFields(z.object({ id: slug('hub', 'hub-jatim') }), { id: 'Id hub' });
+
+// --- Replications -----------------------------------------------------------------------------
+
+export const REPLICATION_ID_PATTERN = /^rep-[0-9a-hjkmnp-tv-z]{10}$/;
+const REPLICATION_STATE_FILTERS = ['berjalan', ...REPLICATION_STATES] as const;
+
+export const replicationListQuery = documentFields(
+	z.object({
+		inovasi: z.preprocess(
+			empty,
+			z
+				.string()
+				.regex(INNOVATION_ID_PATTERN, 'Id inovasi harus berbentuk inv- diikuti 10 huruf/angka, mis. inv-7k2m9q4x1b')
+				.optional()
+		),
+		instansi: z.preprocess(empty, slug('instansi', 'pemkab-53.09').optional()),
+		jenis: z.preprocess(
+			empty,
+			z.enum(REPLICATION_KINDS, { error: 'Jenis replikasi harus penuh, sebagian atau perluasan' }).optional()
+		),
+		tahap: z.preprocess(
+			empty,
+			z.enum(REPLICATION_STATE_FILTERS, { error: 'Tahap replikasi tidak dikenal' }).optional()
+		),
+		kotak: z.preprocess(
+			empty,
+			z.enum(REPLICATION_LIST_BOXES, { error: 'Kotak harus masuk, keluar, hub atau semua' }).optional()
+		),
+		...limitOffsetSchema.shape
+	}),
+	{
+		inovasi: 'Hanya replikasi inovasi ini (id inovasi)',
+		instansi: 'Hanya replikasi yang melibatkan instansi ini, sebagai asal inovasi atau sebagai replikator',
+		jenis: 'Jenis replikasi: penuh, sebagian (adaptasi/modifikasi) atau perluasan (scale-up)',
+		tahap: 'Tahap replikasi, atau "berjalan" untuk semua tahap yang belum ditutup (publik hanya melihat yang selesai)',
+		kotak:
+			'Perlu masuk. masuk: permintaan yang diterima instansi Anda; keluar: yang diajukan instansi Anda (operator); hub: semua di hub Anda (koordinator hub); semua: seluruh replikasi (admin, kurator)',
+		...PAGING_DOCS
+	}
+);
+
+export const replicationIdParams = documentFields(
+	z.object({
+		id: z.string().regex(REPLICATION_ID_PATTERN, 'Id replikasi harus berbentuk rep- diikuti 10 huruf/angka, mis. rep-7k2m9q4x1b')
+	}),
+	{ id: 'Id replikasi, mis. rep-7k2m9q4x1b' }
+);
+
+/** The steps the API takes, by their names in the address. */
+export const REPLICATION_API_ACTIONS = [
+	'verify',
+	'accept',
+	'decline',
+	'draft-agreement',
+	'confirm-agreement',
+	'submit-plan',
+	'start-implementation',
+	'file-report',
+	'complete',
+	'stop',
+	'cancel'
+] as const;
+export type ReplicationApiAction = (typeof REPLICATION_API_ACTIONS)[number];
+
+export const replicationActionParams = documentFields(
+	z.object({
+		id: z.string().regex(REPLICATION_ID_PATTERN, 'Id replikasi harus berbentuk rep- diikuti 10 huruf/angka, mis. rep-7k2m9q4x1b'),
+		action: z.enum(REPLICATION_API_ACTIONS, { error: `Langkah tidak dikenal. Pilih salah satu: ${REPLICATION_API_ACTIONS.join(', ')}` })
+	}),
+	{
+		id: 'Id replikasi, mis. rep-7k2m9q4x1b',
+		action:
+			'Langkah: verify (fasilitator), accept (inovator), decline (inovator/fasilitator), draft-agreement, confirm-agreement, submit-plan, start-implementation, file-report (replikator), complete (fasilitator), stop, cancel (replikator/fasilitator)'
+	}
+);
+
+// --- Request bodies (JSON) --------------------------------------------------------------------
+
+/** Filing an interest: the service's own schema, so the API answers with the form's messages. */
+export const fileReplicationBody = documentFields(fileInterestSchema, {
+	innovationId: 'Id inovasi yang ingin direplikasi (inovasi instansi lain)',
+	kind: 'Jenis replikasi: penuh, sebagian (adaptasi/modifikasi) atau perluasan (scale-up)',
+	interestScope: 'Bagian inovasi yang ingin direplikasi (20-4000 karakter)',
+	interestReason: 'Alasan replikasi: masalah daerah yang sama (20-4000 karakter)',
+	replicatorAgencyId: 'Hanya admin: id instansi replikator yang diwakili (operator selalu mengajukan untuk instansinya)'
+});
+
+export const replicationMessageBody = documentFields(replicationMessageSchema, {
+	body: 'Isi pesan untuk para pihak (1-4000 karakter)'
+});
+
+// Each step's own rules (required fields, lengths, dates) are checked by its service with the
+// same messages as the web forms; here only the JSON types, so the two never disagree.
+const optionalText = (label: string, description: string) =>
+	doc(z.string({ error: `${label} harus berupa teks.` }).nullish(), description);
+const optionalDate = (label: string, description: string) =>
+	doc(z.string({ error: `${label} harus berupa tanggal (TTTT-BB-HH).` }).nullish(), `${description} (YYYY-MM-DD)`);
+
+export const replicationActionBody = z.object({
+	version: doc(versionSchema, 'Versi replikasi yang Anda lihat (kolom version); langkah ditolak bila sudah berubah (STALE_VERSION). Semua langkah.'),
+	note: optionalText('Catatan', 'verify, accept, complete: catatan (opsional, paling banyak 2000 karakter)'),
+	reason: optionalText('Alasan', 'decline, stop, cancel: alasan (wajib, 5-2000 karakter)'),
+	dutiesOriginator: optionalText('Kewajiban PIHAK PERTAMA', 'draft-agreement: kewajiban PIHAK PERTAMA, instansi asal inovasi (10-4000 karakter)'),
+	dutiesReplicator: optionalText('Kewajiban PIHAK KEDUA', 'draft-agreement: kewajiban PIHAK KEDUA, instansi replikator (10-4000 karakter)'),
+	validFrom: optionalDate('Tanggal mulai berlaku', 'draft-agreement: kesepakatan berlaku mulai'),
+	validUntil: optionalDate('Tanggal akhir berlaku', 'draft-agreement: kesepakatan berlaku sampai, sesudah validFrom'),
+	side: doc(
+		z.preprocess(empty, z.enum(AGREEMENT_SIDES, { error: 'Pihak tidak dikenal. Pilih PIHAK PERTAMA atau PIHAK KEDUA.' }).optional()),
+		'confirm-agreement, hanya admin yang mewakili: pertama (PIHAK PERTAMA) atau kedua (PIHAK KEDUA)'
+	),
+	changes: optionalText('Penyesuaian', 'submit-plan: penyesuaian dengan kondisi daerah (20-4000 karakter)'),
+	team: optionalText('Tim pelaksana', 'submit-plan: tim pelaksana (5-2000 karakter)'),
+	budgetRupiah: doc(
+		z.union([z.number(), z.string()], { error: 'Anggaran harus berupa angka rupiah.' }).nullish(),
+		'submit-plan: anggaran dalam rupiah, bilangan bulat >= 0 (atau teks seperti "Rp 150.000.000")'
+	),
+	targetDate: optionalDate('Tanggal target', 'submit-plan: tanggal target'),
+	startedOn: optionalDate('Tanggal mulai implementasi', 'start-implementation: tanggal mulai implementasi'),
+	periodStart: optionalDate('Awal periode', 'file-report: awal periode laporan'),
+	periodEnd: optionalDate('Akhir periode', 'file-report: akhir periode laporan'),
+	outcomes: optionalText('Hasil replikasi', 'file-report: hasil replikasi (20-4000 karakter)'),
+	lessons: optionalText('Pelajaran yang dipetik', 'file-report: pelajaran yang dipetik (20-4000 karakter)')
+});

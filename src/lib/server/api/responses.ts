@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AGENCY_KIND_FILTERS } from '../domain/innovation-filters';
 import { SOURCES, STAGES } from '../domain/vocabulary';
+import { REPLICATION_STATES } from '../domain/replication/state-machine';
 import { ERROR_TABLE, type ErrorCode } from '../errors';
 import { component, doc } from './schema-registry';
 
@@ -22,6 +23,13 @@ const agencyKind = () => doc(z.enum(AGENCY_KIND_FILTERS), 'Jenis instansi');
 const regionLevel = () => doc(z.enum(['provinsi', 'kabupaten', 'kota', 'kecamatan']), 'Tingkat wilayah');
 const hubKind = () => doc(z.enum(['pusat', 'daerah']), 'Jenis hub: pusat (kementerian/lembaga) atau daerah (provinsi)');
 const sdgNumbers = () => doc(z.array(z.int().min(1).max(17)), 'Nomor Tujuan Pembangunan Berkelanjutan (SDG) 1-17');
+const replicationState = () =>
+	doc(
+		z.enum(REPLICATION_STATES),
+		'Tahap replikasi: minat, diverifikasi, ditolak, kesepakatan, persiapan, implementasi, pemantauan, selesai, dihentikan, dibatalkan'
+	);
+const replicationKind = () =>
+	doc(z.enum(['penuh', 'sebagian', 'perluasan']), 'Jenis replikasi: penuh, sebagian (adaptasi/modifikasi) atau perluasan (scale-up)');
 const regionRef = (description: string) =>
 	doc(z.object({ code: text('Kode wilayah Kemendagri'), name: text('Nama wilayah') }), description);
 
@@ -324,6 +332,32 @@ export const AgencyProfile = component(
 				})
 			),
 			'Inovasi instansi ini (paling banyak 50, terbaru lebih dulu)'
+		),
+		replicationsGiven: doc(
+			z.array(
+				z.object({
+					id: text('Id replikasi'),
+					innovation: z.object({ id: text('Id inovasi'), title: text('Judul inovasi') }),
+					otherAgency: doc(z.object({ id: text('Id instansi'), name: text('Nama instansi') }), 'Instansi yang mereplikasi'),
+					kind: replicationKind(),
+					state: replicationState(),
+					updatedAt: dateTime('Terakhir berubah')
+				})
+			),
+			'Inovasi instansi ini yang direplikasi instansi lain (publik: hanya yang selesai), terbaru lebih dulu'
+		),
+		replicationsReceived: doc(
+			z.array(
+				z.object({
+					id: text('Id replikasi'),
+					innovation: z.object({ id: text('Id inovasi'), title: text('Judul inovasi') }),
+					otherAgency: doc(z.object({ id: text('Id instansi'), name: text('Nama instansi') }), 'Instansi asal inovasi'),
+					kind: replicationKind(),
+					state: replicationState(),
+					updatedAt: dateTime('Terakhir berubah')
+				})
+			),
+			'Inovasi instansi lain yang direplikasi instansi ini (publik: hanya yang selesai), terbaru lebih dulu'
 		)
 	})
 );
@@ -543,7 +577,215 @@ export const Statistics = component(
 			z.array(z.object({ programme: text('Program penghargaan'), count: count('Jumlah penghargaan') })),
 			'Per program penghargaan'
 		),
+		replication: doc(
+			z.object({
+				innovationsReplicated: count('Jumlah inovasi yang sudah selesai direplikasi, sedikitnya oleh satu instansi'),
+				agenciesReplicating: count('Jumlah instansi yang sudah menyelesaikan sedikitnya satu replikasi'),
+				inProgress: count('Jumlah replikasi yang sedang berjalan (belum selesai, ditolak, dihentikan atau dibatalkan)'),
+				byState: doc(
+					z.object(Object.fromEntries(REPLICATION_STATES.map((state) => [state, count(`Replikasi pada tahap ${state}`)])) as {
+						[K in (typeof REPLICATION_STATES)[number]]: ReturnType<typeof count>;
+					}),
+					'Jumlah replikasi per tahap'
+				)
+			}),
+			'Replikasi inovasi: hanya replikasi yang selesai dihitung sebagai direplikasi'
+		),
 		generatedAt: dateTime('Waktu angka dihitung')
+	})
+);
+
+// --- Replications -----------------------------------------------------------------------------
+
+const agencyRef = (description: string) => doc(z.object({ id: text('Id instansi'), name: text('Nama instansi') }), description);
+const personRef = (description: string) =>
+	doc(z.object({ id: text('Id pengguna'), name: text('Nama pengguna (null bila akunnya tidak ada lagi)').nullable() }), description);
+const stamp = (description: string) =>
+	doc(z.object({ at: dateTime('Waktu'), by: personRef('Oleh').nullable() }).nullable(), description);
+const replicationAccess = () =>
+	doc(
+		z.enum(['public', 'private']),
+		'public: ringkasan publik saja (replikasi yang selesai); private: rincian untuk pihak replikasi, fasilitator, admin dan kurator'
+	);
+
+/** What anyone may see of a completed replication, and everything else only for those who may read it. */
+const replicationSummaryShape = {
+	id: text('Id replikasi, mis. rep-7k2m9q4x1b'),
+	access: replicationAccess(),
+	innovation: doc(z.object({ id: text('Id inovasi'), title: text('Judul inovasi') }), 'Inovasi yang direplikasi'),
+	originator: agencyRef('Instansi asal inovasi (PIHAK PERTAMA)'),
+	replicator: agencyRef('Instansi yang mereplikasi (PIHAK KEDUA)'),
+	kind: replicationKind(),
+	state: replicationState(),
+	completedAt: dateTime('Waktu replikasi dinyatakan selesai').nullable(),
+	certificateNumber: text('Nomor sertifikat penyelesaian, mis. 012/SRT-REP/JIPPNAS/2025').nullable(),
+	certificateUrl: text('Alamat sertifikat PDF (publik; hanya bila selesai)').nullable()
+};
+
+export const ReplicationListItem = component(
+	'ReplicationListItem',
+	'Satu replikasi di daftar. Kolom hub, nextReportDueOn, createdAt, updatedAt dan version hanya ada bila access = private.',
+	z.object({
+		...replicationSummaryShape,
+		hub: doc(z.object({ id: text('Id hub'), name: text('Nama hub') }).nullable(), 'Hub fasilitator (null: difasilitasi admin nasional)').optional(),
+		nextReportDueOn: date('Batas laporan pemantauan berikutnya').nullable().optional(),
+		createdAt: dateTime('Waktu minat diajukan').optional(),
+		updatedAt: dateTime('Terakhir berubah').optional(),
+		version: doc(z.int().positive(), 'Versi; dikirim kembali pada setiap langkah').optional()
+	})
+);
+
+export const ReplicationPage = component(
+	'ReplicationPage',
+	'Satu halaman daftar replikasi.',
+	pageOf(ReplicationListItem, 'Replikasi di halaman ini, yang terakhir berubah lebih dulu').extend({
+		box: doc(z.enum(['masuk', 'keluar', 'hub', 'semua']).nullable(), 'Kotak yang ditampilkan (parameter kotak), atau null')
+	})
+);
+
+export const Replication = component(
+	'Replication',
+	'Satu replikasi. Publik (access = public) hanya menerima kolom ringkasan; semua kolom lain hanya ada untuk pihak replikasi, fasilitator, admin dan kurator (access = private).',
+	z.object({
+		...replicationSummaryShape,
+		hub: doc(z.object({ id: text('Id hub'), name: text('Nama hub') }).nullable(), 'Hub fasilitator (null: difasilitasi admin nasional)').optional(),
+		interestScope: text('Bagian inovasi yang ingin direplikasi').optional(),
+		interestReason: text('Alasan replikasi').optional(),
+		verified: stamp('Verifikasi fasilitator').optional(),
+		accepted: stamp('Penerimaan instansi inovator').optional(),
+		agreement: doc(
+			z.object({
+				number: text('Nomor kesepakatan, mis. 007/KS-REP/JIPPNAS/2025').nullable(),
+				dutiesOriginator: text('Kewajiban PIHAK PERTAMA').nullable(),
+				dutiesReplicator: text('Kewajiban PIHAK KEDUA').nullable(),
+				validFrom: date('Berlaku mulai').nullable(),
+				validUntil: date('Berlaku sampai').nullable(),
+				confirmedByOriginator: stamp('Konfirmasi PIHAK PERTAMA'),
+				confirmedByReplicator: stamp('Konfirmasi PIHAK KEDUA'),
+				pdfUrl: text('Alamat dokumen kesepakatan PDF (setelah disusun)').nullable()
+			}),
+			'Kesepakatan replikasi'
+		).optional(),
+		plan: doc(
+			z
+				.object({
+					changes: text('Penyesuaian dengan kondisi daerah'),
+					team: text('Tim pelaksana').nullable(),
+					budgetRupiah: doc(z.int(), 'Anggaran (rupiah)').nullable(),
+					targetDate: date('Tanggal target').nullable()
+				})
+				.nullable(),
+			'Rencana adaptasi'
+		).optional(),
+		implementationStartedOn: date('Implementasi dimulai').nullable().optional(),
+		monitoringIntervalMonths: doc(z.int().positive(), 'Laporan pemantauan setiap sekian bulan').optional(),
+		nextReportDueOn: date('Batas laporan pemantauan berikutnya').nullable().optional(),
+		closedReason: text('Alasan penolakan, penghentian atau pembatalan').nullable().optional(),
+		closedAt: dateTime('Waktu ditutup').nullable().optional(),
+		createdBy: personRef('Yang mengajukan minat').optional(),
+		createdAt: dateTime('Waktu minat diajukan').optional(),
+		updatedAt: dateTime('Terakhir berubah').optional(),
+		version: doc(z.int().positive(), 'Versi; kirim kembali pada setiap langkah (STALE_VERSION bila sudah berubah)').optional(),
+		reports: doc(
+			z.array(
+				z.object({
+					id: doc(z.int(), 'Id laporan'),
+					periodStart: date('Awal periode'),
+					periodEnd: date('Akhir periode'),
+					outcomes: text('Hasil'),
+					lessons: text('Pelajaran yang dipetik'),
+					filedBy: personRef('Pelapor'),
+					filedAt: dateTime('Waktu dilaporkan')
+				})
+			),
+			'Laporan pemantauan'
+		).optional(),
+		documents: doc(
+			z.array(
+				z.object({
+					id: text('Id dokumen'),
+					kind: doc(
+						z.enum(['surat_minat', 'kesepakatan_ditandatangani', 'rencana_adaptasi', 'surat_komitmen', 'laporan_pemantauan', 'lainnya']),
+						'Jenis dokumen'
+					),
+					fileName: text('Nama berkas'),
+					mediaType: doc(z.enum(['application/pdf', 'image/jpeg', 'image/png']), 'Jenis isi berkas (diperiksa dari isinya)'),
+					sizeBytes: count('Ukuran (byte)'),
+					sha256: text('SHA-256 isi berkas (heksadesimal)'),
+					reportId: doc(z.int(), 'Laporan pemantauan yang dilampiri').nullable(),
+					uploadedBy: personRef('Pengunggah'),
+					uploadedAt: dateTime('Waktu diunggah'),
+					downloadUrl: text('Alamat unduhan (perlu masuk sebagai yang berhak)')
+				})
+			),
+			'Dokumen yang tidak dihapus (metadata; berkasnya di downloadUrl)'
+		).optional(),
+		messages: doc(
+			z.array(
+				z.object({
+					id: doc(z.int(), 'Id pesan'),
+					author: doc(z.object({ id: text('Id pengguna'), name: text('Nama pengguna') }), 'Penulis'),
+					body: text('Isi pesan (teks biasa)'),
+					createdAt: dateTime('Waktu dikirim')
+				})
+			),
+			'Percakapan antarpihak, yang lama lebih dulu'
+		).optional(),
+		timeline: doc(
+			z.array(
+				z.object({
+					id: doc(z.int(), 'Id peristiwa'),
+					kind: text('Langkah: file, verify, accept, decline, draftAgreement, confirmAgreement, uploadDocument, removeDocument, submitPlan, startImplementation, fileReport, complete, stop, cancel, message, reminder'),
+					fromState: replicationState().nullable(),
+					toState: replicationState().nullable(),
+					actor: personRef('Pelaku'),
+					actorPart: doc(z.enum(['replikator', 'inovator', 'fasilitator', 'sistem']), 'Peran pelaku dalam replikasi'),
+					note: text('Catatan atau alasan').nullable(),
+					payload: doc(z.record(z.string(), z.unknown()), 'Rincian langkah'),
+					createdAt: dateTime('Waktu')
+				})
+			),
+			'Linimasa setiap peristiwa'
+		).optional(),
+		viewer: doc(
+			z.object({
+				parts: doc(z.array(z.enum(['replikator', 'inovator', 'fasilitator', 'admin'])), 'Peran Anda dalam replikasi ini (kosong untuk kurator)'),
+				allowedActions: doc(z.array(z.string()), 'Langkah yang boleh Anda ambil sekarang (nama seperti pada timeline.kind)'),
+				blockedActions: doc(
+					z.array(z.object({ action: text('Langkah'), code: text('Kode galat yang menahannya'), message: text('Alasannya') })),
+					'Langkah peran Anda yang masih tertahan syarat, dengan alasannya'
+				),
+				documentKinds: doc(z.array(z.string()), 'Jenis dokumen yang boleh diunggah sekarang')
+			}),
+			'Yang boleh Anda lakukan sekarang'
+		).optional()
+	})
+);
+
+export const ReplicationStepResult = component(
+	'ReplicationStepResult',
+	'Hasil satu langkah: tahap dan versi baru replikasi (kirim versi ini pada langkah berikutnya).',
+	z.object({
+		id: text('Id replikasi'),
+		state: replicationState(),
+		version: doc(z.int().positive(), 'Versi baru'),
+		eventId: doc(z.int(), 'Id peristiwa di linimasa'),
+		url: text('Alamat API replikasi ini'),
+		agreementNumber: text('draft-agreement: nomor kesepakatan').optional(),
+		reportId: doc(z.int(), 'file-report: id laporan').optional(),
+		nextReportDueOn: date('start-implementation, file-report: batas laporan berikutnya').optional(),
+		certificateNumber: text('complete: nomor sertifikat').optional(),
+		replicationCount: count('complete: jumlah replikasi selesai inovasi ini').optional()
+	})
+);
+
+export const ReplicationMessagePosted = component(
+	'ReplicationMessagePosted',
+	'Pesan yang baru dikirim.',
+	z.object({
+		id: doc(z.int(), 'Id pesan'),
+		replicationId: text('Id replikasi'),
+		createdAt: dateTime('Waktu dikirim')
 	})
 );
 

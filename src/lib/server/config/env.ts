@@ -66,7 +66,19 @@ const envSchema = z.object({
 		.int('SESSION_DAYS harus bilangan bulat')
 		.min(1, 'SESSION_DAYS minimal 1')
 		.max(90, 'SESSION_DAYS maksimal 90')
-		.default(14)
+		.default(14),
+	// Replication documents (PDF, JPEG, PNG): the largest file accepted, and where they are kept
+	// (named by SHA-256; default DATA_DIR/berkas, see storage/file-store.ts).
+	UPLOAD_MAX_MB: z.coerce
+		.number({ error: 'UPLOAD_MAX_MB harus berupa angka' })
+		.int('UPLOAD_MAX_MB harus bilangan bulat')
+		.min(1, 'UPLOAD_MAX_MB minimal 1')
+		.max(200, 'UPLOAD_MAX_MB maksimal 200')
+		.default(10),
+	FILES_DIR: z
+		.string()
+		.optional()
+		.or(z.literal('').transform(() => undefined))
 });
 
 export type AppConfig = z.infer<typeof envSchema>;

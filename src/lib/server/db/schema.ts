@@ -565,6 +565,32 @@ export interface ReplicationRemindersTable {
 	sent_at: CreatedAt;
 }
 
+/** 0012: outlines and centroids for server-drawn maps (loaded by `jippnas load-boundaries`). */
+export type BoundaryLevel = 'provinsi' | 'kabupaten_kota';
+
+export interface RegionBoundariesTable {
+	code: string;
+	level: BoundaryLevel;
+	name: string;
+	/** GeoJSON Polygon or MultiPolygon (longitude, latitude). */
+	geometry: ColumnType<GeoJsonPolygonal, string, string>;
+	source: string;
+	loaded_at: Timestamp;
+}
+
+export type GeoJsonPolygonal =
+	| { type: 'Polygon'; coordinates: number[][][] }
+	| { type: 'MultiPolygon'; coordinates: number[][][][] };
+
+export interface RegionCentroidsTable {
+	code: string;
+	name: string;
+	latitude: number;
+	longitude: number;
+	source: string;
+	loaded_at: Timestamp;
+}
+
 export interface DB {
 	regions: RegionsTable;
 	region_characteristics: RegionCharacteristicsTable;
@@ -599,6 +625,8 @@ export interface DB {
 	replication_messages: ReplicationMessagesTable;
 	notifications: NotificationsTable;
 	replication_reminders: ReplicationRemindersTable;
+	region_boundaries: RegionBoundariesTable;
+	region_centroids: RegionCentroidsTable;
 }
 
 export type Region = Selectable<RegionsTable>;

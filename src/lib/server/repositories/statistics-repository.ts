@@ -128,3 +128,25 @@ export function latestImportRunPerSource(db: Kysely<DB>) {
 		.orderBy('id', 'desc')
 		.execute();
 }
+
+/** Replications per state (issue 5). */
+export function countReplicationsByState(db: Kysely<DB>) {
+	return db
+		.selectFrom('replications')
+		.select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+		.groupBy('state')
+		.execute();
+}
+
+/** Innovations with a completed replication, and the agencies that completed one. */
+export async function countCompletedReplications(db: Kysely<DB>): Promise<{ innovations: number; agencies: number }> {
+	const row = await db
+		.selectFrom('replications')
+		.select([
+			sql<number>`count(distinct innovation_id)`.as('innovations'),
+			sql<number>`count(distinct replicator_agency_id)`.as('agencies')
+		])
+		.where('state', '=', 'selesai')
+		.executeTakeFirstOrThrow();
+	return { innovations: Number(row.innovations), agencies: Number(row.agencies) };
+}

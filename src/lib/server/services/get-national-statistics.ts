@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
-import type { DB } from '../db/schema';
+import type { DB, ReplicationState } from '../db/schema';
+import { CLOSED_STATES, REPLICATION_STATES } from '../domain/replication/state-machine';
 import { SOURCES, STAGES, type SourceCode, type StageCode } from '../domain/vocabulary';
 import { readCache } from '../read-cache';
 import * as stats from '../repositories/statistics-repository';
@@ -29,6 +30,14 @@ export interface NationalStatistics {
 	byAffair: Array<{ affair: string | null; count: number }>;
 	byYear: Array<{ year: number; count: number }>;
 	awards: Array<{ programme: string; count: number }>;
+	/** Replication (issue 5): only completed ('selesai') replications count as replicated. */
+	replication: {
+		innovationsReplicated: number;
+		agenciesReplicating: number;
+		/** Replications under way (not closed). */
+		inProgress: number;
+		byState: Record<ReplicationState, number>;
+	};
 	generatedAt: string;
 }
 
@@ -58,6 +67,10 @@ async function computeNationalStatistics(db: Kysely<DB>): Promise<NationalStatis
 			stats.countAwardsByProgramme(db),
 			stats.latestImportRunPerSource(db)
 		]);
+	const [replicationStates, completed] = await Promise.all([
+		stats.countReplicationsByState(db),
+		stats.countCompletedReplications(db)
+	]);
 	const runBySource = new Map(runs.map((run) => [run.source, run]));
 	const sourceRows = new Map(bySource.map((r) => [r.source, r]));
 	const stageRows = new Map(byStage.map((r) => [r.stage, Number(r.n)]));
@@ -92,6 +105,24 @@ async function computeNationalStatistics(db: Kysely<DB>): Promise<NationalStatis
 		byAffair: byAffair.map((a) => ({ affair: a.main_affair, count: Number(a.n) })),
 		byYear: byYear.map((y) => ({ year: y.year_started as number, count: Number(y.n) })),
 		awards: awards.map((a) => ({ programme: a.programme, count: Number(a.n) })),
+		replication: replicationFigures(replicationStates, completed),
 		generatedAt: new Date().toISOString()
+	};
+}
+
+function replicationFigures(
+	rows: Array<{ state: ReplicationState; n: number | string }>,
+	completed: { innovations: number; agencies: number }
+): NationalStatistics['replication'] {
+	const counts = new Map(rows.map((row) => [row.state, Number(row.n)]));
+	const byState = Object.fromEntries(REPLICATION_STATES.map((state) => [state, counts.get(state) ?? 0])) as Record<
+		ReplicationState,
+		number
+	>;
+	return {
+		innovationsReplicated: completed.innovations,
+		agenciesReplicating: completed.agencies,
+		inProgress: REPLICATION_STATES.filter((state) => !CLOSED_STATES.includes(state)).reduce((sum, state) => sum + byState[state], 0),
+		byState
 	};
 }

@@ -34,3 +34,12 @@ export async function sendMail(db: Kysely<DB>, mail: OutgoingMail, mailer: Maile
 	}
 	return id;
 }
+
+/**
+ * Queues a message without sending it: for mail written inside a transaction (notifications),
+ * where waiting for SMTP would hold the transaction open and a rollback would take back the row
+ * but not the sent mail. `deliverQueuedMail` (run by the server's worker) sends it afterwards.
+ */
+export function queueMail(db: Kysely<DB>, mail: OutgoingMail): Promise<number> {
+	return insertMail(db, { ...mail, status: 'pending' });
+}

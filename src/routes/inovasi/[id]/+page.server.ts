@@ -22,6 +22,10 @@ import { parseForm, runAction } from '$lib/server/http/curation-actions';
 import { requirePermission } from '$lib/server/http/require-permission';
 import { can } from '$lib/server/policy';
 import { splitSourceRecord } from '$lib/server/services/split-source-record';
+import { requestI18n } from '$lib/server/http/request-i18n';
+import { listReplicatingAgencies } from '$lib/server/services/list-replicating-agencies';
+import { renderReplicationMap } from '$lib/server/services/render-replication-map';
+import type { MessageKey } from '$lib/i18n';
 import type { Actions, PageServerLoad } from './$types';
 
 const NARRATIVE_ORDER = [
@@ -39,13 +43,30 @@ const NARRATIVE_ORDER = [
 const label = <T extends Record<string, string>>(labels: T, code: string | null) =>
 	code ? (labels[code as keyof T] ?? code) : null;
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+export const load: PageServerLoad = async ({ locals, params, cookies }) => {
 	if (!INNOVATION_ID_PATTERN.test(params.id)) throwPageError(new AppError('INNOVATION_NOT_FOUND'));
+	const actor = locals.actor ?? null;
 	// Contact data is personal: the public page never asks for it.
-	const [{ innovation: i, similar }, history] = await Promise.all([
+	const [{ innovation: i, similar }, history, replications] = await Promise.all([
 		orPageError(getInnovationDetails(locals.db.db, params.id, { includeContact: false })),
-		listInnovationHistory(locals.db.db, params.id)
+		listInnovationHistory(locals.db.db, params.id),
+		// "Direplikasi oleh": completed ones for everyone, the reader's own in progress too.
+		listReplicatingAgencies(locals.db.db, params.id, actor)
 	]);
+	const { t } = requestI18n(cookies);
+	const replicationMap = replications.length
+		? await renderReplicationMap(
+				locals.db.db,
+				replications.map((r) => ({
+					agencyName: r.agency.name,
+					agencyId: r.agency.id,
+					regionCode: r.region?.code ?? null,
+					state: r.state,
+					detail: t(`replication.kind.${r.kind}` as MessageKey)
+				})),
+				{ title: t('innovation.replicationMap') }
+			)
+		: null;
 	const video = safeExternalUrl(i.videoUrl);
 	return {
 		innovation: {
@@ -100,8 +121,12 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 			updatedAt: i.updatedAt
 		},
 		similar: similar.map(toInnovationCard),
+		replications,
+		replicationMap,
+		// Operators of other agencies (and admins) may ask to replicate it.
+		canFileReplication: can(actor, 'replication.file', { agency_id: i.agency.id }),
 		// Curators see a "Pisahkan" (split) button per source record.
-		canCurate: can(locals.actor, 'import.review'),
+		canCurate: can(actor, 'import.review'),
 		// Who changed it stays with the curators; the public sees when, what and why.
 		history: history.map((h) => ({
 			version: h.version,

@@ -11,11 +11,13 @@ import type { PageServerLoad } from './$types';
 const SHOWN = 20;
 
 export const load: PageServerLoad = async ({ locals, params }) => {
+	const actor = locals.actor ?? null;
 	if (params.id.length > 100) throwPageError(new AppError('AGENCY_NOT_FOUND'));
 	const db = locals.db.db;
 	// The profile's own list has no total; the catalogue query gives the newest ones and the count.
 	const [profile, innovations] = await Promise.all([
-		orPageError(getAgencyProfile(db, params.id, { innovationLimit: 0 })),
+		// Replications given and received: completed ones for all, the reader's own in progress too.
+		orPageError(getAgencyProfile(db, params.id, { innovationLimit: 0, actor })),
 		listInnovations(db, innovationFiltersSchema.parse({ instansi: params.id, urutan: 'tahun' }), {
 			limit: SHOWN,
 			offset: 0
@@ -36,6 +38,8 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 		},
 		// The agency is the page itself; its name on every card would be noise.
 		innovations: innovations.items.map((item) => ({ ...toInnovationCard(item), agencyName: null })),
-		innovationTotal: innovations.total
+		innovationTotal: innovations.total,
+		replicationsGiven: profile.replicationsGiven,
+		replicationsReceived: profile.replicationsReceived
 	};
 };

@@ -599,6 +599,178 @@ export class SearchIndex {
 		return { docs, fill, partial, touched };
 	}
 
+	/** The posting weight of a term in one document (0: absent), by binary search from `from`. */
+	private postingRange(term: number): [number, number] {
+		return term < this.mainTerms ? [this.mainOffsets[term]!, this.mainOffsets[term + 1]!] : [0, 0];
+	}
+
+	/** Documents a clause may match at most: the sum over its alternatives of their rarest stem. */
+	private clauseSize(clause: ParsedQuery['clauses'][number]): number {
+		let size = 0;
+		for (const alternative of clause.alternatives) {
+			let least = Infinity;
+			for (const s of alternative.stems) {
+				const term = this.termIds.get(s);
+				least = Math.min(least, term === undefined ? 0 : this.termDf[term]!);
+			}
+			size += least === Infinity ? 0 : least;
+		}
+		return size;
+	}
+
+	/**
+	 * Every clause required, rarest first (decision 007): the rarest clause gives the candidates,
+	 * each further clause is looked up per candidate (binary search in its sorted postings) when
+	 * that is cheaper than reading its postings, so a common word next to a rare one costs the
+	 * rare one's size, not its own. Returns null when fewer than `enough` documents have every
+	 * word: the caller then ranks partial matches too (`match`), which must read every posting.
+	 */
+	private matchAll(parsed: ParsedQuery, enough: number): { docs: number[]; fill: number[]; partial: boolean; touched: number[] } | null {
+		const clauses = parsed.clauses.slice(0, MAX_CLAUSES);
+		if (clauses.length < 2) return null;
+		this.ensureScratch();
+		const score = this.scratchScore;
+		const clauseScore = this.scratchClause;
+		const ordered = clauses.map((clause) => ({ clause, size: this.clauseSize(clause) })).sort((a, b) => a.size - b.size);
+		if (ordered[0]!.size === 0) return null;
+		// Candidates: the rarest clause, scored as `match` would.
+		const first: number[] = [];
+		for (const alternative of ordered[0]!.clause.alternatives) {
+			if (alternative.stems.length === 1) this.accumulate(alternative.stems[0]!, alternative.boost, clauseScore, first, 'max');
+			else this.scoreAll(alternative.stems, alternative.boost, clauseScore, first);
+		}
+		const touched = first;
+		let candidates = Uint32Array.from(first).sort();
+		for (let i = 0; i < candidates.length; i++) {
+			const doc = candidates[i]!;
+			score[doc] = clauseScore[doc]!;
+			clauseScore[doc] = 0;
+		}
+		for (let c = 1; c < ordered.length && candidates.length > 0; c++) {
+			for (const alternative of ordered[c]!.clause.alternatives) this.scoreCandidates(alternative.stems, alternative.boost, candidates, clauseScore);
+			let kept = 0;
+			for (let i = 0; i < candidates.length; i++) {
+				const doc = candidates[i]!;
+				const value = clauseScore[doc]!;
+				if (value > 0) {
+					score[doc]! += value;
+					clauseScore[doc] = 0;
+					candidates[kept++] = doc;
+				} else score[doc] = 0;
+			}
+			candidates = candidates.subarray(0, kept);
+		}
+		const docs = Array.from(candidates);
+		const acronymHits = parsed.acronymKey.length >= 3 ? (this.acronymDocs.get(parsed.acronymKey) ?? []) : [];
+		if (acronymHits.length > 0) {
+			let best = 0;
+			for (const doc of docs) if (score[doc]! > best) best = score[doc]!;
+			for (const doc of acronymHits) {
+				if (!this.alive.data[doc]) continue;
+				if (score[doc] === 0) {
+					docs.push(doc);
+					touched.push(doc);
+				}
+				score[doc]! += ACRONYM_BONUS * Math.max(best, 1);
+			}
+		}
+		if (docs.length < enough) {
+			for (const doc of touched) score[doc] = 0;
+			return null;
+		}
+		const place = this.placeMatcher(parsed.places);
+		const proven = this.proven.data;
+		const tier = this.scratchTier;
+		for (const doc of docs) {
+			const where = place ? place(doc) : 0;
+			score[doc] = score[doc]! * (1 + PROVEN_WEIGHT * proven[doc]!) * (place ? PLACE_BOOST[where]! : 1);
+			tier[doc] = clauses.length + (where === 2 ? 1 : 0);
+		}
+		return { docs, fill: [], partial: false, touched };
+	}
+
+	/**
+	 * For each (sorted) candidate, the value of one alternative into `target` (max over
+	 * alternatives). An alternative of several stems needs all of them (all but one from four
+	 * stems on), valued at their mean, as in `scoreAll`.
+	 */
+	private scoreCandidates(stems: string[], boost: number, candidates: Uint32Array, target: Float32Array): void {
+		const required = stems.length >= 4 ? stems.length - 1 : stems.length;
+		const sum = this.scratchSum;
+		const count = this.scratchCount;
+		const alive = this.alive.data;
+		for (const s of stems) {
+			const term = this.termIds.get(s);
+			if (term === undefined) continue;
+			const table = saturation(this.idf(s) * boost * (K1 + 1));
+			const [start, end] = this.postingRange(term);
+			const docs = this.mainDocs;
+			const weights = this.mainWeights;
+			const df = end - start;
+			if (df > 0) {
+				if (df > candidates.length * 8) {
+					// Few candidates, long list: binary search, moving forward (both are sorted).
+					let lo = start;
+					for (let i = 0; i < candidates.length && lo < end; i++) {
+						const doc = candidates[i]!;
+						let hi = end;
+						while (lo < hi) {
+							const mid = (lo + hi) >>> 1;
+							if (docs[mid]! < doc) lo = mid + 1;
+							else hi = mid;
+						}
+						if (lo < end && docs[lo] === doc) {
+							count[doc]!++;
+							sum[doc]! += table[weights[lo]!]!;
+						}
+					}
+				} else {
+					// Merge walk of two sorted lists.
+					let i = 0;
+					for (let p = start; p < end && i < candidates.length; p++) {
+						const doc = docs[p]!;
+						while (i < candidates.length && candidates[i]! < doc) i++;
+						if (i < candidates.length && candidates[i] === doc) {
+							count[doc]!++;
+							sum[doc]! += table[weights[p]!]!;
+						}
+					}
+				}
+			}
+			const extra = this.delta.get(term);
+			if (extra) {
+				// The delta is small; the candidates' marks make the check O(1).
+				for (let i = 0; i < extra.docs.length; i++) {
+					const doc = extra.docs[i]!;
+					if (alive[doc] === 1 && this.isCandidate(candidates, doc)) {
+						count[doc]!++;
+						sum[doc]! += table[extra.weights[i]!]!;
+					}
+				}
+			}
+		}
+		for (let i = 0; i < candidates.length; i++) {
+			const doc = candidates[i]!;
+			if (count[doc]! >= required && count[doc]! > 0) {
+				const value = sum[doc]! / stems.length;
+				if (value > target[doc]!) target[doc] = value;
+			}
+			sum[doc] = 0;
+			count[doc] = 0;
+		}
+	}
+
+	private isCandidate(candidates: Uint32Array, doc: number): boolean {
+		let lo = 0;
+		let hi = candidates.length;
+		while (lo < hi) {
+			const mid = (lo + hi) >>> 1;
+			if (candidates[mid]! < doc) lo = mid + 1;
+			else hi = mid;
+		}
+		return lo < candidates.length && candidates[lo] === doc;
+	}
+
 	/**
 	 * Region intent: 2 for an innovation of the region (or province) named, 1 for another region
 	 * of its province, 0 elsewhere.
@@ -780,7 +952,7 @@ export class SearchIndex {
 		let scores: Float32Array | null = null;
 		let partial = false;
 		if (hasQuery) {
-			const matched = this.match(parsed);
+			const matched = this.matchAll(parsed, offset + limit) ?? this.match(parsed);
 			candidates = matched.docs;
 			fill = matched.fill;
 			touched = matched.touched;

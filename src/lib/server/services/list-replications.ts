@@ -1,0 +1,124 @@
+import type { Kysely } from 'kysely';
+import type { DB, ReplicationKind, ReplicationState } from '../db/schema';
+import { AppError } from '../errors';
+import { can, type Actor } from '../policy';
+import {
+	countReplications,
+	listReplicationsPage,
+	type ReplicationListRow,
+	type ReplicationVisibility
+} from '../repositories/replication-catalogue-repository';
+
+/**
+ * Replications for the API list (GET /api/v1/replications). The public sees completed ones as
+ * summaries. A signed-in person also sees those whose private details they may read (their
+ * agency's, their hub's, every one for admins and curators), or one of their inboxes: `masuk`
+ * (requests their agency received), `keluar` (made), `hub` (their hub), `semua` (staff).
+ * Each item says whether it is shown in full ('private') or as the public summary ('public').
+ */
+export const REPLICATION_LIST_BOXES = ['masuk', 'keluar', 'hub', 'semua'] as const;
+export type ReplicationListBox = (typeof REPLICATION_LIST_BOXES)[number];
+
+export interface ReplicationListQuery {
+	box?: ReplicationListBox;
+	innovationId?: string;
+	agencyId?: string;
+	kind?: ReplicationKind;
+	state?: ReplicationState | 'berjalan';
+	limit: number;
+	offset: number;
+}
+
+interface ReplicationListSummary {
+	id: string;
+	innovation: { id: string; title: string };
+	originator: { id: string; name: string };
+	replicator: { id: string; name: string };
+	kind: ReplicationKind;
+	state: ReplicationState;
+	completedAt: string | null;
+	certificateNumber: string | null;
+}
+
+export type ReplicationListItem =
+	| ({ access: 'public' } & ReplicationListSummary)
+	| ({
+			access: 'private';
+			hub: { id: string; name: string } | null;
+			nextReportDueOn: string | null;
+			createdAt: string;
+			updatedAt: string;
+			version: number;
+	  } & ReplicationListSummary);
+
+export interface ReplicationList {
+	box: ReplicationListBox | null;
+	items: ReplicationListItem[];
+	total: number;
+	limit: number;
+	offset: number;
+}
+
+const BOX_UNAVAILABLE = 'Kotak replikasi ini tidak tersedia untuk peran Anda.';
+
+/** The replications one may list; mirrors `replication.readPrivate` (parts.ts) plus the public ones. */
+function visibilityOf(actor: Actor | null): ReplicationVisibility {
+	if (!actor) return { completed: true };
+	if (can(actor, 'replication.oversee')) return { all: true };
+	if (actor.role === 'operator' && actor.agencyId) {
+		return { completed: true, originatorAgencyId: actor.agencyId, replicatorAgencyId: actor.agencyId };
+	}
+	if (actor.role === 'koordinator_hub' && actor.hubId) return { completed: true, hubId: actor.hubId };
+	return { completed: true };
+}
+
+function boxVisibility(actor: Actor | null, box: ReplicationListBox): ReplicationVisibility {
+	if (!actor) throw new AppError('UNAUTHENTICATED');
+	if (box === 'semua' && can(actor, 'replication.oversee')) return { all: true };
+	if (actor.role === 'operator' && actor.agencyId) {
+		if (box === 'masuk') return { originatorAgencyId: actor.agencyId };
+		if (box === 'keluar') return { replicatorAgencyId: actor.agencyId };
+	}
+	if (box === 'hub' && actor.role === 'koordinator_hub' && actor.hubId) return { hubId: actor.hubId };
+	throw new AppError('FORBIDDEN', BOX_UNAVAILABLE);
+}
+
+const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+
+function itemOf(actor: Actor | null, row: ReplicationListRow): ReplicationListItem {
+	const summary: ReplicationListSummary = {
+		id: row.id,
+		innovation: { id: row.innovation_id, title: row.innovation_title },
+		originator: { id: row.originator_agency_id, name: row.originator_name },
+		replicator: { id: row.replicator_agency_id, name: row.replicator_name },
+		kind: row.kind,
+		state: row.state,
+		completedAt: iso(row.completed_at),
+		certificateNumber: row.certificate_number
+	};
+	// Decided per row by the policy itself, not by how the row was found.
+	if (!can(actor, 'replication.readPrivate', row)) return { access: 'public', ...summary };
+	return {
+		access: 'private',
+		...summary,
+		hub: row.hub_id && row.hub_name ? { id: row.hub_id, name: row.hub_name } : null,
+		nextReportDueOn: row.next_report_due_on,
+		createdAt: iso(row.created_at)!,
+		updatedAt: iso(row.updated_at)!,
+		version: row.version
+	};
+}
+
+export async function listReplications(db: Kysely<DB>, actor: Actor | null, query: ReplicationListQuery): Promise<ReplicationList> {
+	const visibility = query.box ? boxVisibility(actor, query.box) : visibilityOf(actor);
+	const filter = {
+		visibility,
+		innovationId: query.innovationId,
+		agencyId: query.agencyId,
+		kind: query.kind,
+		state: query.state
+	};
+	const page = { limit: query.limit, offset: query.offset };
+	const [rows, total] = await Promise.all([listReplicationsPage(db, filter, page), countReplications(db, filter)]);
+	return { box: query.box ?? null, items: rows.map((row) => itemOf(actor, row)), total, limit: query.limit, offset: query.offset };
+}
