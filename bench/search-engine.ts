@@ -4,8 +4,10 @@
  * bench/search.ts with BENCH_KEEP=1) and runs the benchmark's 2,400 requests straight against
  * it, single-threaded, without HTTP or SQL. Prints build time and memory, and per kind of query
  * p50/p95/max of index.search (query plus facets), and the slowest queries. For profiling:
- * `node --cpu-prof --import tsx bench/search-engine.ts`.
+ * BENCH_PROFILE=FILE.cpuprofile writes a CPU profile of the query phase only.
  */
+import { writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import os from 'node:os';
 import { openDatabase } from '../src/lib/server/db/database';
 import { getSearchIndex } from '../src/lib/server/search/search-index-lifecycle';
@@ -33,6 +35,12 @@ async function main(): Promise<void> {
 			for (const [key, value] of params) if (key !== 'q' && key !== 'limit') filters[key] = key === 'sdg' || key.startsWith('tahun') ? Number(value) : value;
 			return { kind: item.kind, path: item.path, q: params.get('q') ?? '', filters };
 		});
+		const profile = process.env.BENCH_PROFILE ? new Session() : null;
+		if (profile) {
+			profile.connect();
+			await profile.post('Profiler.enable');
+			await profile.post('Profiler.start');
+		}
 		const times = new Map<string, number[]>();
 		const all: { path: string; ms: number; total: number }[] = [];
 		let sum = 0;
@@ -47,6 +55,10 @@ async function main(): Promise<void> {
 					sum += ms;
 				}
 			}
+		}
+		if (profile) {
+			const { profile: data } = await profile.post('Profiler.stop');
+			writeFileSync(process.env.BENCH_PROFILE!, JSON.stringify(data));
 		}
 		for (const [kind, list] of times) {
 			list.sort((a, b) => a - b);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { badQuery, describeProblems, orPageError } from '$lib/server/http/page-errors';
-import { attempt, requireSignedIn, textFields } from '$lib/server/http/replication-pages';
+import { attempt, formRefusal, requireSignedIn, textFields } from '$lib/server/http/replication-pages';
 import { requestI18n } from '$lib/server/http/request-i18n';
 import { listNotifications } from '$lib/server/services/list-notifications';
 import { markNotificationsRead } from '$lib/server/services/mark-notifications-read';
@@ -16,6 +16,16 @@ const querySchema = z.object({
 			.max(5000, 'Nomor halaman maksimal 5000')
 			.default(1)
 	)
+});
+
+// The service's schema is a union (one or all), whose refusal reads "Invalid input": the form
+// sends one id, checked here with its own message.
+const markOneSchema = z.object({
+	id: z.coerce
+		.number({ error: 'Notifikasi tidak dikenal.' })
+		.int('Notifikasi tidak dikenal.')
+		.positive('Notifikasi tidak dikenal.')
+		.max(Number.MAX_SAFE_INTEGER, 'Notifikasi tidak dikenal.')
 });
 
 export const load: PageServerLoad = async (event) => {
@@ -35,7 +45,9 @@ export const actions: Actions = {
 	baca: async (event) => {
 		const actor = requireSignedIn(event);
 		const values = textFields(await event.request.formData());
-		const done = await attempt('markOne', values, () => markNotificationsRead(event.locals.db.db, actor, { id: values.id ?? '' }));
+		const parsed = markOneSchema.safeParse(values);
+		if (!parsed.success) return formRefusal(400, 'markOne', describeProblems(parsed.error), values);
+		const done = await attempt('markOne', values, () => markNotificationsRead(event.locals.db.db, actor, { id: parsed.data.id }));
 		if (done.failure) return done.failure;
 		return { ok: true as const, action: 'markOne', message: requestI18n(event.cookies).t('notifications.markedOne') };
 	}

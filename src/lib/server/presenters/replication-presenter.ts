@@ -13,7 +13,7 @@ export const replicationLinks = {
 	api: (id: string) => `/api/v1/replications/${segment(id)}`,
 	certificate: (id: string) => `/replikasi/${segment(id)}/sertifikat.pdf`,
 	agreement: (id: string) => `/replikasi/${segment(id)}/kesepakatan.pdf`,
-	document: (id: string, documentId: string) => `/replikasi/${segment(id)}/dokumen/${segment(documentId)}`
+	document: (id: string, documentId: string) => `/replikasi/${segment(id)}/berkas/${segment(documentId)}`
 };
 
 const certificateUrl = (r: { id: string; state: string; certificateNumber: string | null }) =>

@@ -1,4 +1,5 @@
 import type { ReplicationDocumentKind, ReplicationState } from '../../db/schema';
+import { documentKindsAllowed, isOpenState, REPLICATION_STATES } from './state-machine';
 
 /**
  * Which documents belong to which step (replication spec, "uploadDocument"): a letter of
@@ -15,30 +16,22 @@ export const DOCUMENT_KINDS = [
 	'lainnya'
 ] as const satisfies readonly ReplicationDocumentKind[];
 
-export const OPEN_STATES = ['minat', 'diverifikasi', 'kesepakatan', 'persiapan', 'implementasi', 'pemantauan'] as const satisfies readonly ReplicationState[];
+export const OPEN_STATES = REPLICATION_STATES.filter(isOpenState);
 
-export const CLOSED_STATES = ['selesai', 'ditolak', 'dihentikan', 'dibatalkan'] as const satisfies readonly ReplicationState[];
+export const CLOSED_STATES = REPLICATION_STATES.filter((state) => !isOpenState(state));
 
-const KIND_STATES: Record<ReplicationDocumentKind, readonly ReplicationState[]> = {
-	surat_minat: ['minat'],
-	kesepakatan_ditandatangani: ['kesepakatan'],
-	rencana_adaptasi: ['persiapan'],
-	surat_komitmen: ['persiapan', 'implementasi'],
-	laporan_pemantauan: ['implementasi', 'pemantauan'],
-	lainnya: OPEN_STATES
-};
-
-export function isOpenState(state: ReplicationState): boolean {
-	return (OPEN_STATES as readonly ReplicationState[]).includes(state);
-}
+export { isOpenState };
 
 export function isDocumentKind(value: unknown): value is ReplicationDocumentKind {
 	return typeof value === 'string' && (DOCUMENT_KINDS as readonly string[]).includes(value);
 }
 
-/** Whether a document of this kind may be uploaded while the replication is in this state. */
+/**
+ * Whether a document of this kind may be uploaded while the replication is in this state. The
+ * table itself is the state machine's (documentKindsAllowed), the one its uploadDocument step checks.
+ */
 export function isDocumentKindAllowed(kind: ReplicationDocumentKind, state: ReplicationState): boolean {
-	return KIND_STATES[kind].includes(state);
+	return documentKindsAllowed(state).includes(kind);
 }
 
 /** The kinds an upload form offers in this state, in their natural order (empty when closed). */
@@ -46,9 +39,9 @@ export function documentKindsFor(state: ReplicationState): ReplicationDocumentKi
 	return DOCUMENT_KINDS.filter((kind) => isDocumentKindAllowed(kind, state));
 }
 
-/** The states a kind may be uploaded in, e.g. to say when it can be uploaded. */
+/** The states a kind may be uploaded in, in the order of the journey, e.g. to say when it can be uploaded. */
 export function statesForDocumentKind(kind: ReplicationDocumentKind): readonly ReplicationState[] {
-	return KIND_STATES[kind];
+	return REPLICATION_STATES.filter((state) => isDocumentKindAllowed(kind, state));
 }
 
 /** Indonesian labels of the kinds (for messages and the PDF; pages use the i18n catalogue). */
@@ -81,6 +74,6 @@ export function documentKindRefusal(kind: ReplicationDocumentKind, state: Replic
 	if (!isOpenState(state)) {
 		return `Replikasi ini sudah ditutup (${STATE_NAMES[state]}); dokumen tidak dapat diunggah lagi.`;
 	}
-	const when = KIND_STATES[kind].map((s) => STATE_NAMES[s]).join(' atau ');
+	const when = statesForDocumentKind(kind).map((s) => STATE_NAMES[s]).join(' atau ');
 	return `${DOCUMENT_KIND_LABELS[kind]} hanya dapat diunggah pada tahap ${when}; replikasi ini sedang pada tahap ${STATE_NAMES[state]}.`;
 }

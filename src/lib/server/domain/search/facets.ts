@@ -33,7 +33,14 @@ export const REGION_FACET_LIMIT = 100;
 
 /** Facet lists sorted for display: count descending, then value. Years newest first. */
 export function sortFacet(name: FacetName, counts: Map<string, number>): FacetCount[] {
-	const list = [...counts].filter(([, count]) => count > 0).map(([value, count]) => ({ value, count }));
+	return sortFacetCounts(
+		name,
+		[...counts].filter(([, count]) => count > 0).map(([value, count]) => ({ value, count }))
+	);
+}
+
+/** `sortFacet` for a list of non-zero counts (sorted in place). */
+export function sortFacetCounts(name: FacetName, list: FacetCount[]): FacetCount[] {
 	if (name === 'tahun') list.sort((a, b) => Number(b.value) - Number(a.value));
 	else if (name === 'sdg') list.sort((a, b) => Number(a.value) - Number(b.value));
 	else if (name === 'digital' || name === 'direplikasi') list.sort((a, b) => (a.value === 'ya' ? -1 : 1) - (b.value === 'ya' ? -1 : 1));

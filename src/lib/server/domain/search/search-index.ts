@@ -6,7 +6,8 @@ import {
 	FACET_NAMES,
 	SOURCE_BITS,
 	STAGE_CODES,
-	sortFacet,
+	sortFacetCounts,
+	type FacetCount,
 	type FacetName,
 	type Facets
 } from './facets';
@@ -497,29 +498,64 @@ export class SearchIndex {
 		const idf = this.idf(s) * boost * (K1 + 1);
 		const alive = this.alive.data;
 		const table = saturation(idf);
-		const visit = (doc: number, weight: number) => {
-			const value = table[weight]!;
-			const current = target[doc]!;
-			if (current === 0) touched.push(doc);
-			if (mode === 'sum') target[doc] = current + value;
-			else if (value > current) target[doc] = value;
-		};
+		const sum = mode === 'sum';
 		if (term < this.mainTerms) {
 			const docs = this.mainDocs;
 			const weights = this.mainWeights;
 			const end = this.mainOffsets[term + 1]!;
 			for (let i = this.mainOffsets[term]!; i < end; i++) {
 				const doc = docs[i]!;
-				if (alive[doc] === 1) visit(doc, weights[i]!);
+				if (alive[doc] !== 1) continue;
+				const value = table[weights[i]!]!;
+				const current = target[doc]!;
+				if (current === 0) touched.push(doc);
+				if (sum) target[doc] = current + value;
+				else if (value > current) target[doc] = value;
 			}
 		}
 		const extra = this.delta.get(term);
 		if (extra) {
 			for (let i = 0; i < extra.docs.length; i++) {
 				const doc = extra.docs[i]!;
-				if (alive[doc] === 1) visit(doc, extra.weights[i]!);
+				if (alive[doc] !== 1) continue;
+				const value = table[extra.weights[i]!]!;
+				const current = target[doc]!;
+				if (current === 0) touched.push(doc);
+				if (sum) target[doc] = current + value;
+				else if (value > current) target[doc] = value;
 			}
 		}
+	}
+
+	/** One clause (a single word, or an abbreviation with its expansions): no intersection to do. */
+	private matchSingle(parsed: ParsedQuery): { docs: number[]; fill: number[]; partial: boolean; touched: number[] } {
+		this.ensureScratch();
+		const score = this.scratchScore;
+		const touched: number[] = [];
+		for (const alternative of parsed.clauses[0]!.alternatives) {
+			if (alternative.stems.length === 1) this.accumulate(alternative.stems[0]!, alternative.boost, score, touched, 'max');
+			else this.scoreAll(alternative.stems, alternative.boost, score, touched);
+		}
+		const acronymHits = parsed.acronymKey.length >= 3 ? (this.acronymDocs.get(parsed.acronymKey) ?? []) : [];
+		if (acronymHits.length > 0) {
+			let best = 0;
+			for (const doc of touched) if (score[doc]! > best) best = score[doc]!;
+			for (const doc of acronymHits) {
+				if (!this.alive.data[doc]) continue;
+				if (score[doc] === 0) touched.push(doc);
+				score[doc]! += ACRONYM_BONUS * Math.max(best, 1);
+			}
+		}
+		const place = this.placeMatcher(parsed.places);
+		const proven = this.proven.data;
+		const tier = this.scratchTier;
+		for (let i = 0; i < touched.length; i++) {
+			const doc = touched[i]!;
+			const where = place ? place(doc) : 0;
+			score[doc] = score[doc]! * (1 + PROVEN_WEIGHT * proven[doc]!) * (place ? PLACE_BOOST[where]! : 1);
+			tier[doc] = where === 2 ? 2 : 1;
+		}
+		return { docs: touched, fill: [], partial: false, touched };
 	}
 
 	/**
@@ -952,7 +988,8 @@ export class SearchIndex {
 		let scores: Float32Array | null = null;
 		let partial = false;
 		if (hasQuery) {
-			const matched = this.matchAll(parsed, offset + limit) ?? this.match(parsed);
+			const matched =
+				parsed.clauses.length === 1 ? this.matchSingle(parsed) : (this.matchAll(parsed, offset + limit) ?? this.match(parsed));
 			candidates = matched.docs;
 			fill = matched.fill;
 			touched = matched.touched;
@@ -962,8 +999,10 @@ export class SearchIndex {
 		const { dims, impossible } = this.compileFilters(request.filters ?? {});
 		const wantFacets = request.facets !== false;
 		const counters = wantFacets ? this.newCounters() : null;
-		const selected: number[] = [];
-		const countAll = counters ? this.allCounter(counters) : null;
+		let selected: number[] = [];
+		// Documents failing exactly one filter, per filter: they count in that filter's facet
+		// (what choosing another value there would give).
+		const failedOnly: number[][] = dims.map(() => []);
 		const visit = (doc: number) => {
 			let failed = -1;
 			let failures = 0;
@@ -974,24 +1013,28 @@ export class SearchIndex {
 					if (failures > 1) break;
 				}
 			}
-			if (failures === 0) {
-				selected.push(doc);
-				if (countAll) countAll(doc);
-			} else if (failures === 1 && counters) {
-				const facet = dims[failed]!.facet;
-				if (facet) this.count_(counters, doc, facet);
-			}
+			if (failures === 0) selected.push(doc);
+			else if (failures === 1 && counters) failedOnly[failed]!.push(doc);
 		};
 		let selectedFull = 0;
 		if (!impossible || counters) {
-			if (candidates) {
+			if (candidates && dims.length === 0) {
+				selected = fill.length > 0 ? candidates.concat(fill) : candidates;
+				selectedFull = candidates.length;
+			} else if (candidates) {
 				for (const doc of candidates) visit(doc);
 				selectedFull = selected.length;
 				for (const doc of fill) visit(doc);
-			}
-			else {
+			} else {
 				const alive = this.alive.data;
 				for (let doc = 0; doc < this.count; doc++) if (alive[doc]) visit(doc);
+			}
+		}
+		if (counters) {
+			this.countAllInto(counters, selected);
+			for (let i = 0; i < dims.length; i++) {
+				const facet = dims[i]!.facet;
+				if (facet) for (const doc of failedOnly[i]!) this.count_(counters, doc, facet);
 			}
 		}
 		const hitsDocs = impossible ? [] : selected;
@@ -1084,9 +1127,75 @@ export class SearchIndex {
 		return hits;
 	}
 
+	/**
+	 * topK for relevance over many documents: tier, then score, then newest, with the heap's
+	 * worst kept in locals so that most documents are turned away by two comparisons.
+	 */
+	private topRelevant(docs: number[], scores: Float32Array, k: number, tiers: Uint8Array | null): number[] {
+		const created = this.created.data;
+		const tierOf = (d: number) => (tiers ? tiers[d]! : 0);
+		// a before b
+		const before = (a: number, b: number) => {
+			const ta = tierOf(a);
+			const tb = tierOf(b);
+			if (ta !== tb) return ta > tb;
+			const sa = scores[a]!;
+			const sb = scores[b]!;
+			if (sa !== sb) return sa > sb;
+			return created[a]! > created[b]!;
+		};
+		const heap = new Int32Array(k);
+		let n = 0;
+		const down = (i: number) => {
+			for (;;) {
+				const l = 2 * i + 1;
+				const r = l + 1;
+				let m = i;
+				if (l < n && before(heap[m]!, heap[l]!)) m = l;
+				if (r < n && before(heap[m]!, heap[r]!)) m = r;
+				if (m === i) return;
+				const t = heap[i]!;
+				heap[i] = heap[m]!;
+				heap[m] = t;
+				i = m;
+			}
+		};
+		let rootTier = 0;
+		let rootScore = 0;
+		for (let j = 0; j < docs.length; j++) {
+			const d = docs[j]!;
+			if (n < k) {
+				// Min-heap by `before`: the root is the worst kept.
+				let i = n++;
+				heap[i] = d;
+				while (i > 0) {
+					const p = (i - 1) >> 1;
+					if (!before(heap[p]!, heap[i]!)) break;
+					const t = heap[i]!;
+					heap[i] = heap[p]!;
+					heap[p] = t;
+					i = p;
+				}
+				rootTier = tierOf(heap[0]!);
+				rootScore = scores[heap[0]!]!;
+				continue;
+			}
+			const t = tierOf(d);
+			if (t < rootTier || (t === rootTier && scores[d]! < rootScore)) continue;
+			if (before(d, heap[0]!)) {
+				heap[0] = d;
+				down(0);
+				rootTier = tierOf(heap[0]!);
+				rootScore = scores[heap[0]!]!;
+			}
+		}
+		return Array.from(heap.subarray(0, n)).sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+	}
+
 	/** The first `k` documents in the requested order (a bounded heap, not a full sort). */
 	private topK(docs: number[], scores: Float32Array | null, sort: SearchSort, k: number, tiers?: Uint8Array): number[] {
 		if (k <= 0 || docs.length === 0) return [];
+		if (sort === 'relevansi' && scores && docs.length > k) return this.topRelevant(docs, scores, k, tiers ?? null);
 		const created = this.created.data;
 		const replications = this.replications.data;
 		const years = this.year.data;
@@ -1170,14 +1279,15 @@ export class SearchIndex {
 		};
 	}
 
-	/** Counts a document in every facet: the hot path, with every column held in a local. */
-	private allCounter(c: Counters): (d: number) => void {
+	/** Counts documents in every facet: the hot path, one loop with every column held in a local. */
+	private countAllInto(c: Counters, docs: number[]): void {
 		const P = this.province.data, R = this.region.data, K = this.agencyKind.data, A = this.affair.data;
 		const S = this.sdgBits.data, T = this.stage.data, SO = this.sourceBits.data, Y = this.year.data;
 		const AW = this.awardBits.data, D = this.digital.data, RE = this.replications.data;
 		const cP = c.provinsi, cR = c.wilayah, cK = c.jenisInstansi, cA = c.urusan, cS = c.sdg, cT = c.tahap;
 		const cSO = c.sumber, cY = c.tahun, cAW = c.penghargaan, cD = c.digital, cRE = c.direplikasi;
-		return (d: number) => {
+		for (let i = 0; i < docs.length; i++) {
+			const d = docs[i]!;
 			const p = P[d]!;
 			if (p !== NO_VALUE) cP[p]!++;
 			const r = R[d]!;
@@ -1208,7 +1318,7 @@ export class SearchIndex {
 			}
 			cD[D[d]!]!++;
 			cRE[RE[d]! > 0 ? 1 : 0]!++;
-		};
+		}
 	}
 
 	/** Counts one document in every facet, or only in `only` (it failed that dimension's filter). */
@@ -1257,41 +1367,52 @@ export class SearchIndex {
 	}
 
 	private finishCounters(c: Counters, filters: SearchFilters): Facets {
-		const fromArray = (array: Uint32Array, values: readonly string[]) => {
-			const map = new Map<string, number>();
-			values.forEach((value, i) => map.set(value, array[i]!));
-			return map;
+		// Non-zero counts only, read straight from the counters (this runs on every search).
+		const list = (array: Uint32Array, values: readonly string[], keep?: (value: string) => boolean): FacetCount[] => {
+			const out: FacetCount[] = [];
+			for (let i = 0; i < values.length; i++) {
+				const count = array[i]!;
+				if (count > 0 && (!keep || keep(values[i]!))) out.push({ value: values[i]!, count });
+			}
+			return out;
 		};
-		let regionCounts = fromArray(c.wilayah, this.regions.values);
-		// Within a chosen province, only its kabupaten/kota.
-		if (filters.provinsi) regionCounts = new Map([...regionCounts].filter(([code]) => code.startsWith(`${filters.provinsi}.`)));
+		const numbered = (array: Uint32Array, from: number): FacetCount[] => {
+			const out: FacetCount[] = [];
+			for (let i = from; i < array.length; i++) if (array[i]! > 0) out.push({ value: String(i), count: array[i]! });
+			return out;
+		};
+		const province = filters.provinsi ? `${filters.provinsi}.` : null;
+		const raw: Record<FacetName, FacetCount[]> = {
+			provinsi: list(c.provinsi, this.provinces.values),
+			// Within a chosen province, only its kabupaten/kota.
+			wilayah: list(c.wilayah, this.regions.values, province ? (code) => code.startsWith(province) : undefined),
+			jenisInstansi: list(c.jenisInstansi, AGENCY_KINDS),
+			urusan: list(c.urusan, this.affairs.values),
+			sdg: numbered(c.sdg, 1),
+			tahap: list(c.tahap, STAGE_CODES),
+			sumber: list(c.sumber, SOURCE_NAMES),
+			tahun: numbered(c.tahun, 1),
+			penghargaan: [
+				{ value: 'ada', count: c.penghargaan[8]! },
+				...AWARD_NAMES.map((p, i) => ({ value: p, count: c.penghargaan[i]! }))
+			].filter((f) => f.count > 0),
+			digital: [
+				{ value: 'ya', count: c.digital[1]! },
+				{ value: 'tidak', count: c.digital[2]! }
+			].filter((f) => f.count > 0),
+			direplikasi: [
+				{ value: 'ya', count: c.direplikasi[1]! },
+				{ value: 'tidak', count: c.direplikasi[0]! }
+			].filter((f) => f.count > 0)
+		};
 		const facets = {} as Facets;
-		const raw: Record<FacetName, Map<string, number>> = {
-			provinsi: fromArray(c.provinsi, this.provinces.values),
-			wilayah: regionCounts,
-			jenisInstansi: fromArray(c.jenisInstansi, AGENCY_KINDS),
-			urusan: fromArray(c.urusan, this.affairs.values),
-			sdg: new Map([...c.sdg].map((count, goal) => [String(goal), count] as [string, number]).filter(([goal]) => goal !== '0')),
-			tahap: fromArray(c.tahap, STAGE_CODES),
-			sumber: fromArray(c.sumber, Object.keys(SOURCE_BITS)),
-			tahun: new Map([...c.tahun].map((n, y) => [String(y), n] as [string, number]).filter(([y]) => y !== '0')),
-			penghargaan: new Map([
-				['ada', c.penghargaan[8]!],
-				...Object.keys(AWARD_BITS).map((p, i) => [p, c.penghargaan[i]!] as [string, number])
-			]),
-			digital: new Map([
-				['ya', c.digital[1]!],
-				['tidak', c.digital[2]!]
-			]),
-			direplikasi: new Map([
-				['ya', c.direplikasi[1]!],
-				['tidak', c.direplikasi[0]!]
-			])
-		};
-		for (const name of FACET_NAMES) facets[name] = sortFacet(name, raw[name]);
+		for (const name of FACET_NAMES) facets[name] = sortFacetCounts(name, raw[name]);
 		return facets;
 	}
 }
+
+const SOURCE_NAMES = Object.keys(SOURCE_BITS);
+const AWARD_NAMES = Object.keys(AWARD_BITS);
 
 interface FacetDimension {
 	facet: FacetName | null;
