@@ -493,7 +493,7 @@ describe('the replication pages', () => {
 			expect(inbox.kind, who).toBe('value');
 			expect(inbox.kind === 'value' && inbox.value.items).toEqual([]);
 			expectNoSecrets(inbox, who);
-			for (const box of ['masuk', 'diajukan', 'hub', 'semua']) {
+			for (const box of ['masuk', 'keluar', 'hub', 'semua']) {
 				const result = await asUser(user, inboxPage.load, `/replikasi?kotak=${box}`);
 				if (result.kind === 'value') expect(result.value.items, `${who} ${box}`).toEqual([]);
 				else expect(result, `${who} ${box}`).toMatchObject({ kind: 'error', status: 403 });

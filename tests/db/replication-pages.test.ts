@@ -461,7 +461,7 @@ describe('closing steps, messages and the inboxes', () => {
 		expect(await run(inboxPage.load, '/replikasi?kotak=tetangga', replicator.actor)).toMatchObject({
 			kind: 'error',
 			status: 400,
-			body: { message: 'Kotak harus masuk, diajukan, hub atau semua' }
+			body: { message: 'Kotak harus masuk, keluar, hub atau semua' }
 		});
 		expect(await run(inboxPage.load, '/replikasi?tahap=tidur', replicator.actor)).toMatchObject({ kind: 'error', status: 400, body: { message: 'Tahap replikasi tidak dikenal.' } });
 		expect(await run(inboxPage.load, '/replikasi?halaman=0', replicator.actor)).toMatchObject({ kind: 'error', status: 400, body: { message: 'Nomor halaman minimal 1' } });
@@ -471,11 +471,11 @@ describe('closing steps, messages and the inboxes', () => {
 			body: { message: 'Kotak replikasi ini tidak tersedia untuk peran Anda.' }
 		});
 
-		const made = await data(inboxPage.load, '/replikasi?kotak=diajukan', replicator.actor);
-		expect(made).toMatchObject({ box: 'made', boxWord: 'diajukan', total: 2, page: 1, pages: 1 });
+		const made = await data(inboxPage.load, '/replikasi?kotak=keluar', replicator.actor);
+		expect(made).toMatchObject({ box: 'made', boxWord: 'keluar', total: 2, page: 1, pages: 1 });
 		expect(made.boxes).toEqual([
 			{ box: 'received', word: 'masuk', total: 0, open: 0 },
-			{ box: 'made', word: 'diajukan', total: 2, open: 0 }
+			{ box: 'made', word: 'keluar', total: 2, open: 0 }
 		]);
 		const received = await data(inboxPage.load, '/replikasi?kotak=masuk&tahap=selesai', originator.actor);
 		expect(received).toMatchObject({ box: 'received', state: 'selesai', total: 1 });

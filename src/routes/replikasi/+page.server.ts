@@ -9,13 +9,13 @@ import type { PageServerLoad } from './$types';
 const PER_PAGE = 20;
 
 /** The boxes by their Indonesian words in the address (?kotak=masuk). */
-const BOX_BY_WORD = { masuk: 'received', diajukan: 'made', hub: 'hub', semua: 'all' } as const satisfies Record<string, InboxBox>;
+const BOX_BY_WORD = { masuk: 'received', keluar: 'made', hub: 'hub', semua: 'all' } as const satisfies Record<string, InboxBox>;
 const WORD_BY_BOX = Object.fromEntries(Object.entries(BOX_BY_WORD).map(([word, box]) => [box, word])) as Record<InboxBox, string>;
 
 const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 
 const querySchema = z.object({
-	kotak: z.preprocess(emptyToUndefined, z.enum(['masuk', 'diajukan', 'hub', 'semua'], { error: 'Kotak harus masuk, diajukan, hub atau semua' }).optional()),
+	kotak: z.preprocess(emptyToUndefined, z.enum(['masuk', 'keluar', 'hub', 'semua'], { error: 'Kotak harus masuk, keluar, hub atau semua' }).optional()),
 	tahap: z.preprocess(emptyToUndefined, z.enum(INBOX_STATE_FILTERS, { error: 'Tahap replikasi tidak dikenal.' }).optional()),
 	halaman: z.preprocess(
 		emptyToUndefined,
