@@ -51,6 +51,7 @@ async function main(): Promise<void> {
 				const ms = performance.now() - t;
 				if (round === ROUNDS - 1) {
 					times.set(item.kind, [...(times.get(item.kind) ?? []), ms]);
+					times.set(`(${index.lastPlan})`, [...(times.get(`(${index.lastPlan})`) ?? []), ms]);
 					all.push({ path: item.path, ms, total: result.total });
 					sum += ms;
 				}

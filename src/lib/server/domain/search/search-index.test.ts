@@ -126,3 +126,63 @@ describe('SearchIndex', () => {
 		expect(index.search({ q: 'sampah berdaya' }).hits[0]!.id).toBe('name');
 	});
 });
+
+describe('SearchIndex at size (rarest word first, dense columns for common words, place fill)', () => {
+	// 6,000 documents: every one says "pelayanan" (dense column), every 7th "keliling", every
+	// 50th "sampah"; every 10th lies in 35.15 (Sidoarjo), the rest in 53.09.
+	function large(): SearchIndex {
+		const index = new SearchIndex();
+		for (let i = 0; i < 6000; i++) {
+			const words = ['pelayanan', i % 7 === 0 ? 'keliling' : 'tetap', i % 50 === 0 ? 'sampah' : 'warga'];
+			const inSidoarjo = i % 10 === 0;
+			index.upsert(
+				doc(`d${i}`, words.join(' '), {
+					createdAt: i,
+					provinceCode: inSidoarjo ? '35' : '53',
+					regionCode: inSidoarjo ? '35.15' : '53.09',
+					regionName: inSidoarjo ? 'Kabupaten Sidoarjo' : 'Kabupaten Ngada',
+					provinceName: inSidoarjo ? 'Jawa Timur' : 'Nusa Tenggara Timur'
+				})
+			);
+		}
+		index.seal();
+		return index;
+	}
+	const expected = (test: (i: number) => boolean) => Array.from({ length: 6000 }, (_, i) => i).filter(test).map((i) => `d${i}`).sort();
+
+	it('finds exactly the documents with every word, whichever path evaluates them', () => {
+		const index = large();
+		const both = expected((i) => i % 7 === 0 && i % 50 === 0);
+		const result = index.search({ q: 'pelayanan keliling sampah', limit: 10 });
+		expect(index.lastPlan).toBe('semua-kata');
+		expect(result.total).toBe(both.length);
+		for (const hit of result.hits) expect(both).toContain(hit.id);
+		// Fewer than a page with every word: partial matches are ranked too.
+		expect(index.search({ q: 'pelayanan keliling sampah', limit: 100 }).total).toBeGreaterThan(both.length);
+		expect(index.lastPlan).toBe('sebagian');
+		expect(index.search({ q: 'keliling pelayanan', limit: 0 }).total).toBe(expected((i) => i % 7 === 0).length);
+		expect(index.search({ q: 'keliling pelayanan', limit: 0 }).facets!.wilayah).toEqual([
+			{ value: '53.09', count: expected((i) => i % 7 === 0 && i % 10 !== 0).length },
+			{ value: '35.15', count: expected((i) => i % 7 === 0 && i % 10 === 0).length }
+		]);
+	});
+
+	it('a word nothing has leaves the others, marked partial', () => {
+		const index = large();
+		const result = index.search({ q: 'sampah qqqzzz', limit: 0 });
+		expect(result.total).toBe(expected((i) => i % 50 === 0).length);
+		expect(result.partial).toBe(true);
+	});
+
+	it('with a place named, its documents missing a word rank level with full matches elsewhere', () => {
+		const index = large();
+		const result = index.search({ q: 'keliling sampah sidoarjo', limit: 1000 });
+		const ids = new Set(result.hits.map((h) => h.id));
+		// Every document with both words, and Sidoarjo's with one of them.
+		for (const id of expected((i) => i % 7 === 0 && i % 50 === 0)) expect(ids.has(id)).toBe(true);
+		for (const id of expected((i) => i % 10 === 0 && (i % 7 === 0 || i % 50 === 0))) expect(ids.has(id)).toBe(true);
+		expect(ids.has('d7')).toBe(false);
+		// Both words in Sidoarjo first.
+		expect(expected((i) => i % 350 === 0 && i % 10 === 0)).toContain(result.hits[0]!.id);
+	});
+});

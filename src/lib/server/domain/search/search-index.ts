@@ -114,6 +114,10 @@ const ACRONYM_BONUS = 2;
 /** Region intent: relevance multiplier elsewhere, in the named region's province, in the place named. */
 const PLACE_BOOST = [1, 1.8, 3] as const;
 const MAX_CLAUSES = 16;
+/** Terms in more than 1/DENSE_MIN_SHARE of the documents get a dense weight column ... */
+const DENSE_MIN_SHARE = 16;
+/** ... within this many bytes (most frequent first). */
+const DENSE_BUDGET_BYTES = 64 * 1024 * 1024;
 
 const NO_VALUE = 0xffff;
 
@@ -183,6 +187,8 @@ export class SearchIndex {
 	};
 	// Delta segment (documents added after the main segment was sealed)
 	private readonly delta = new Map<number, { docs: number[]; weights: number[] }>();
+	/** Per frequent term: its main postings' weights by document number (0 = absent). */
+	private dense: Array<Uint8Array | undefined> = [];
 	private deltaCount = 0;
 	private firstDeltaDoc = 0;
 
@@ -324,6 +330,27 @@ export class SearchIndex {
 		this.mainWeights = weights;
 		this.mainTerms = terms;
 		this.firstDeltaDoc = this.count;
+		this.buildDenseWeights();
+	}
+
+	/**
+	 * The most frequent terms also get their weights as one byte per document, so that checking
+	 * a candidate against a common word ("pelayanan", "desa") is one load instead of a search in
+	 * a list of 100,000 postings. Within DENSE_BUDGET_BYTES, most frequent first.
+	 */
+	private buildDenseWeights(): void {
+		this.dense = [];
+		const n = this.count;
+		if (n < 4096) return;
+		const frequent: number[] = [];
+		for (let t = 0; t < this.mainTerms; t++) if (this.mainOffsets[t + 1]! - this.mainOffsets[t]! > n / DENSE_MIN_SHARE) frequent.push(t);
+		frequent.sort((a, b) => this.mainOffsets[b + 1]! - this.mainOffsets[b]! - (this.mainOffsets[a + 1]! - this.mainOffsets[a]!));
+		const most = Math.floor(DENSE_BUDGET_BYTES / n);
+		for (const t of frequent.slice(0, most)) {
+			const column = new Uint8Array(n);
+			for (let i = this.mainOffsets[t]!; i < this.mainOffsets[t + 1]!; i++) column[this.mainDocs[i]!] = this.mainWeights[i]!;
+			this.dense[t] = column;
+		}
 	}
 
 	get deltaDocuments(): number {
@@ -335,7 +362,8 @@ export class SearchIndex {
 			this.mainOffsets.byteLength +
 			this.mainDocs.byteLength +
 			this.mainWeights.byteLength +
-			this.count * (1 + 2 + 2 + 4 + 1 + 2 + 4 + 1 + 1 + 2 + 1 + 1 + 4 + 4 + 8);
+			this.count * (1 + 2 + 2 + 4 + 1 + 2 + 4 + 1 + 1 + 2 + 1 + 1 + 4 + 4 + 8) +
+			this.dense.reduce((sum, column) => sum + (column?.byteLength ?? 0), 0);
 		return {
 			documents: this.count,
 			liveDocuments: this.live,
@@ -710,7 +738,11 @@ export class SearchIndex {
 				score[doc]! += ACRONYM_BONUS * Math.max(best, 1);
 			}
 		}
-		if (docs.length < enough) {
+		// Fewer than a page with every word: `match` adds those with most parts of the query
+		// (three parts or more) or, with none at all, those with the most words.
+		const parts = clauses.length + (parsed.places.length > 0 ? 1 : 0);
+		// With a place and four words or more, documents missing a word elsewhere also rank: `match`.
+		if (docs.length === 0 || (docs.length < enough && parts >= 3) || (parsed.places.length > 0 && clauses.length > 3)) {
 			for (const doc of touched) score[doc] = 0;
 			return null;
 		}
@@ -722,7 +754,74 @@ export class SearchIndex {
 			score[doc] = score[doc]! * (1 + PROVEN_WEIGHT * proven[doc]!) * (place ? PLACE_BOOST[where]! : 1);
 			tier[doc] = clauses.length + (where === 2 ? 1 : 0);
 		}
-		return { docs, fill: [], partial: false, touched };
+		const fill = parsed.places.length > 0 ? this.fillFromPlace(parsed, clauses, touched) : [];
+		return { docs, fill, partial: false, touched };
+	}
+
+	/**
+	 * With a place named ("siaga bencana kalimantan tengah") an innovation of that place missing
+	 * one word ranks level with one elsewhere that has every word, as in `match`: the place's
+	 * documents (a few thousand at most) are checked clause by clause.
+	 */
+	private fillFromPlace(parsed: ParsedQuery, clauses: ParsedQuery['clauses'], touched: number[]): number[] {
+		const parts = clauses.length + 1;
+		const need = Math.floor(parts / 2) + 1;
+		const score = this.scratchScore;
+		const clauseScore = this.scratchClause;
+		const local = this.docsOfPlaces(parsed.places).filter((doc) => score[doc] === 0 && this.alive.data[doc] === 1);
+		if (local.length === 0) return [];
+		const list = Uint32Array.from(local).sort();
+		const counts = new Uint8Array(list.length);
+		const sums = new Float32Array(list.length);
+		for (const clause of clauses) {
+			for (const alternative of clause.alternatives) this.scoreCandidates(alternative.stems, alternative.boost, list, clauseScore);
+			for (let i = 0; i < list.length; i++) {
+				const doc = list[i]!;
+				const value = clauseScore[doc]!;
+				if (value > 0) {
+					counts[i]!++;
+					sums[i]! += value;
+					clauseScore[doc] = 0;
+				}
+			}
+		}
+		const proven = this.proven.data;
+		const tier = this.scratchTier;
+		const fill: number[] = [];
+		for (let i = 0; i < list.length; i++) {
+			if (counts[i]! + 1 < need || counts[i] === 0) continue;
+			const doc = list[i]!;
+			score[doc] = sums[i]! * (1 + PROVEN_WEIGHT * proven[doc]!) * PLACE_BOOST[2];
+			tier[doc] = counts[i]! + 1;
+			fill.push(doc);
+			touched.push(doc);
+		}
+		return fill;
+	}
+
+	private placeLists: { count: number; regions: Map<number, number[]>; provinces: Map<number, number[]> } | null = null;
+
+	/** Documents of the regions or provinces named (exactly), from lists built on first use. */
+	private docsOfPlaces(codes: string[]): number[] {
+		if (!this.placeLists || this.placeLists.count !== this.count) {
+			const regions = new Map<number, number[]>();
+			const provinces = new Map<number, number[]>();
+			const region = this.region.data;
+			const province = this.province.data;
+			for (let doc = 0; doc < this.count; doc++) {
+				const r = region[doc]!;
+				if (r !== NO_VALUE) (regions.get(r) ?? regions.set(r, []).get(r)!).push(doc);
+				const p = province[doc]!;
+				if (p !== NO_VALUE) (provinces.get(p) ?? provinces.set(p, []).get(p)!).push(doc);
+			}
+			this.placeLists = { count: this.count, regions, provinces };
+		}
+		const out = new Set<number>();
+		for (const code of codes) {
+			const list = code.includes('.') ? this.placeLists.regions.get(this.regions.find(code)) : this.placeLists.provinces.get(this.provinces.find(code));
+			for (const doc of list ?? []) out.add(doc);
+		}
+		return [...out];
 	}
 
 	/**
@@ -743,7 +842,17 @@ export class SearchIndex {
 			const docs = this.mainDocs;
 			const weights = this.mainWeights;
 			const df = end - start;
-			if (df > 0) {
+			const column = this.dense[term];
+			if (column) {
+				for (let i = 0; i < candidates.length; i++) {
+					const doc = candidates[i]!;
+					const w = doc < column.length ? column[doc]! : 0;
+					if (w !== 0) {
+						count[doc]!++;
+						sum[doc]! += table[w]!;
+					}
+				}
+			} else if (df > 0) {
 				if (df > candidates.length * 8) {
 					// Few candidates, long list: binary search, moving forward (both are sorted).
 					let lo = start;
@@ -975,11 +1084,15 @@ export class SearchIndex {
 		return { dims, impossible };
 	}
 
+	/** How the last query was evaluated (for the benchmarks): one clause, every word (rarest first), or partial matches too. */
+	lastPlan: 'satu-klausa' | 'semua-kata' | 'sebagian' | 'tanpa-kueri' = 'tanpa-kueri';
+
 	/** Searches: matching, filtering, facet counts, ordering and one page of hits. */
 	search(request: SearchRequest): SearchResult {
 		const limit = Math.max(0, Math.min(request.limit ?? 20, 1000));
 		const offset = Math.max(0, request.offset ?? 0);
 		const q = (request.q ?? '').trim();
+		this.lastPlan = 'tanpa-kueri';
 		const parsed = q ? this.parse(q) : null;
 		const hasQuery = parsed !== null && (parsed.clauses.length > 0 || parsed.acronymKey.length > 0);
 		let candidates: number[] | null = null;
@@ -988,13 +1101,19 @@ export class SearchIndex {
 		let scores: Float32Array | null = null;
 		let partial = false;
 		if (hasQuery) {
-			const matched =
-				parsed.clauses.length === 1 ? this.matchSingle(parsed) : (this.matchAll(parsed, offset + limit) ?? this.match(parsed));
+			// A word no innovation has (even corrected) cannot be in every match: the matches are
+			// those with the other words, as `match` would find them, marked partial.
+			const known = parsed.clauses.filter((clause) => this.clauseSize(clause) > 0);
+			const dropped = known.length > 0 && known.length < parsed.clauses.length;
+			const effective = dropped ? { ...parsed, clauses: known } : parsed;
+			let matched = effective.clauses.length === 1 ? this.matchSingle(effective) : this.matchAll(effective, offset + limit);
+			this.lastPlan = effective.clauses.length === 1 ? 'satu-klausa' : matched ? 'semua-kata' : 'sebagian';
+			matched ??= this.match(effective);
 			candidates = matched.docs;
 			fill = matched.fill;
 			touched = matched.touched;
 			scores = this.scratchScore;
-			partial = matched.partial;
+			partial = matched.partial || (dropped && matched.docs.length > 0);
 		}
 		const { dims, impossible } = this.compileFilters(request.filters ?? {});
 		const wantFacets = request.facets !== false;
@@ -1034,7 +1153,7 @@ export class SearchIndex {
 			this.countAllInto(counters, selected);
 			for (let i = 0; i < dims.length; i++) {
 				const facet = dims[i]!.facet;
-				if (facet) for (const doc of failedOnly[i]!) this.count_(counters, doc, facet);
+				if (facet) this.countFacetInto(counters, facet, failedOnly[i]!);
 			}
 		}
 		const hitsDocs = impossible ? [] : selected;
@@ -1318,6 +1437,34 @@ export class SearchIndex {
 			}
 			cD[D[d]!]!++;
 			cRE[RE[d]! > 0 ? 1 : 0]!++;
+		}
+	}
+
+	/** Counts documents in one facet (those failing only that facet's filter). */
+	private countFacetInto(c: Counters, facet: FacetName, docs: number[]): void {
+		const each = (column: ArrayLike<number>, counter: Uint32Array, none: number) => {
+			for (let i = 0; i < docs.length; i++) {
+				const v = column[docs[i]!]!;
+				if (v !== none) counter[v]!++;
+			}
+		};
+		switch (facet) {
+			case 'provinsi':
+				return each(this.province.data, c.provinsi, NO_VALUE);
+			case 'wilayah':
+				return each(this.region.data, c.wilayah, NO_VALUE);
+			case 'jenisInstansi':
+				return each(this.agencyKind.data, c.jenisInstansi, 255);
+			case 'urusan':
+				return each(this.affair.data, c.urusan, NO_VALUE);
+			case 'tahap':
+				return each(this.stage.data, c.tahap, -1);
+			case 'tahun':
+				return each(this.year.data, c.tahun, -1);
+			case 'digital':
+				return each(this.digital.data, c.digital, -1);
+			default:
+				for (const doc of docs) this.count_(c, doc, facet);
 		}
 	}
 
