@@ -31,9 +31,9 @@ describe('/api/v1 beyond the endpoints', () => {
 	});
 
 	it('answers another method on an existing address with a JSON 405', async () => {
-		const res = await callEndpoint(innovationsFallback, '/api/v1/innovations', { db: database, method: 'POST' });
+		const res = await callEndpoint(innovationsFallback, '/api/v1/innovations', { db: database, method: 'PUT' });
 		expect(res.status).toBe(405);
-		expect(res.headers.get('allow')).toBe('GET');
+		expect(res.headers.get('allow')).toBe('GET, POST');
 		expect(res.body).toEqual({
 			error: { code: 'METHOD_NOT_ALLOWED', message: 'Metode HTTP ini tidak didukung untuk alamat ini.' }
 		});

@@ -14,7 +14,10 @@ describe('the API reference page, drawn from the OpenAPI document', () => {
 		expect(view.groups.map((g) => g.tag)).toEqual(['Inovasi', 'Pencarian', 'Instansi', 'Wilayah', 'Hub', 'Replikasi', 'Statistik', 'Dokumentasi']);
 		expect(view.groups[0]!.endpoints.map((e) => `${e.method} ${e.path}`)).toEqual([
 			'GET /api/v1/innovations',
-			'GET /api/v1/innovations/{id}'
+			'POST /api/v1/innovations',
+			'GET /api/v1/innovations/{id}',
+			'PATCH /api/v1/innovations/{id}',
+			'DELETE /api/v1/innovations/{id}'
 		]);
 		expect(view.openApiPath).toBe('/api/v1/openapi.json');
 		expect(view.paragraphs.length).toBeGreaterThan(2);

@@ -20,6 +20,13 @@ export const ERROR_TABLE = {
 	},
 	ALREADY_DELETED: { status: 409, message: 'Inovasi ini sudah dihapus.' },
 	NOT_DELETED: { status: 409, message: 'Inovasi ini tidak dalam keadaan terhapus.' },
+	// A new innovation entered by hand (create-innovation.ts).
+	SIMILAR_INNOVATIONS_FOUND: {
+		status: 409,
+		message:
+			'Sudah ada inovasi dengan judul yang sama atau hampir sama. Periksa daftarnya agar tidak tercatat dua kali; bila inovasi ini memang berbeda, simpan lagi dengan konfirmasi "Tetap simpan".'
+	},
+	INNOVATION_AGENCY_REQUIRED: { status: 400, message: 'Pilih instansi pemilik inovasi.' },
 	FILE_UNREADABLE: { status: 400, message: 'Berkas tidak dapat dibaca.' },
 	// Imports started from the web (admin/impor).
 	UPLOAD_TOO_LARGE: { status: 413, message: 'Berkas terlalu besar.' },

@@ -51,6 +51,7 @@ const row = (p: Expected, s: Expected, a: Expected, k: Expected, h: Expected, o:
 });
 
 const MATRIX: Record<PolicyAction, Record<Role, Expected>> = {
+	'innovation.create': row(F, T, T, T, F, perAgency),
 	'innovation.update': row(F, T, T, T, F, perAgency),
 	'innovation.delete': row(F, T, T, T, F, perAgency),
 	'innovation.restore': row(F, T, T, F, F, F),

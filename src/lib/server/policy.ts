@@ -25,6 +25,9 @@ const isStaff = (actor: Actor) => actor.role === 'system' || actor.role === 'adm
 const agencyOf = (innovation: InnovationRef) => innovation.agency_id ?? innovation.agencyId;
 
 const rules = {
+	// A new innovation, entered by hand: operators for their own agency only, staff for any agency.
+	'innovation.create': (actor: Actor, innovation: InnovationRef) =>
+		isStaff(actor) || (actor.role === 'operator' && !!actor.agencyId && actor.agencyId === agencyOf(innovation)),
 	'innovation.update': (actor: Actor, innovation: InnovationRef) =>
 		actor.role === 'system' ||
 		actor.role === 'admin' ||

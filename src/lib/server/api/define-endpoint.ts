@@ -20,12 +20,16 @@ import { componentId } from './schema-registry';
  * read the signed-in person from the session cookie (locals.actor, set by the auth hook):
  * `auth: 'optional'` answers the public and adds what the signed-in may see (such answers are
  * private, never cached); `auth: 'required'` answers 401 UNAUTHENTICATED without a session.
- * POST endpoints are always 'required' and take a JSON object body, parsed like the
- * parameters; the hook has already refused them without the session's `x-csrf-token` header.
+ * Writes (POST, PATCH, DELETE) are always 'required'; POST and PATCH take a JSON object body,
+ * parsed like the parameters (DELETE says what it needs in the query). The hook has already
+ * refused every write without the session's `x-csrf-token` header.
  */
 
 export type ApiTag = 'Inovasi' | 'Pencarian' | 'Instansi' | 'Wilayah' | 'Hub' | 'Replikasi' | 'Statistik' | 'Dokumentasi';
-export type ApiMethod = 'GET' | 'POST';
+export type ApiMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/** Methods that change something: a session and the CSRF header are required. */
+export const isWriteMethod = (method: ApiMethod) => method !== 'GET';
 export type EndpointAuth = 'public' | 'optional' | 'required';
 
 type AnyObject = z.ZodObject;
@@ -35,7 +39,7 @@ type RawValues<S extends AnyObject> = Partial<Record<keyof S['shape'], string>>;
 export interface RequestExample<Q extends AnyObject, P extends AnyObject, B extends AnyObject = NoParameters> {
 	query?: RawValues<Q>;
 	params?: RawValues<P>;
-	/** The JSON body (POST). */
+	/** The JSON body (POST, PATCH). */
 	body?: { [K in keyof B['shape']]?: unknown };
 }
 
@@ -57,9 +61,9 @@ export interface EndpointSpec<
 	description: string;
 	query?: Q;
 	params?: P;
-	/** The JSON object a POST sends. */
+	/** The JSON object a POST or PATCH sends. */
 	body?: B;
-	/** Who may call (see above); default 'public' for GET, and POST must say 'required'. */
+	/** Who may call (see above); default 'public' for GET, and writes must say 'required'. */
 	auth?: A;
 	/** The status of a successful answer: 200 (default) or 201 when something was created. */
 	status?: 200 | 201;
@@ -67,7 +71,7 @@ export interface EndpointSpec<
 	response: R;
 	/**
 	 * Domain errors this endpoint may answer with, besides VALIDATION_FAILED, INTERNAL and those
-	 * of its `auth` (UNAUTHENTICATED; CSRF_INVALID for POST), which are added by themselves.
+	 * of its `auth` (UNAUTHENTICATED; CSRF_INVALID for writes), which are added by themselves.
 	 */
 	errors?: ErrorCode[];
 	/** A realistic request for the docs' curl example; `invalid` shows the 400 answer. */
@@ -106,9 +110,16 @@ export interface RegisteredEndpoint {
 
 const endpoints = new Map<string, RegisteredEndpoint>();
 
+/** Reading before writing on one address: GET, POST, PATCH, DELETE. */
+const METHOD_ORDER: Record<ApiMethod, number> = { GET: 0, POST: 1, PATCH: 2, DELETE: 3 };
+
+export function byPathAndMethod(a: { path: string; method: ApiMethod }, b: { path: string; method: ApiMethod }): number {
+	return a.path.localeCompare(b.path) || METHOD_ORDER[a.method] - METHOD_ORDER[b.method];
+}
+
 /** Every endpoint defined so far, in path order. */
 export function listEndpoints(): RegisteredEndpoint[] {
-	return [...endpoints.values()].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+	return [...endpoints.values()].sort(byPathAndMethod);
 }
 
 export const PUBLIC_CACHE = 'public, max-age=60';
@@ -171,7 +182,7 @@ export function defineEndpoint<
 	return handle;
 }
 
-/** The JSON object a POST sends; anything else is the caller's mistake (400). */
+/** The JSON object a POST or PATCH sends; anything else is the caller's mistake (400). */
 async function readJsonObject(request: Request): Promise<Record<string, unknown>> {
 	const type = (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
 	if (type !== 'application/json') {
@@ -226,10 +237,12 @@ export function errorResponse(error: unknown, event: Pick<RequestEvent, 'request
 /** Mistakes in a declaration fail when the module loads, not when a client first calls it. */
 function checkDeclaration(spec: EndpointSpec<AnyObject, AnyObject, z.ZodType, AnyObject, EndpointAuth>): void {
 	const where = `${spec.method} ${spec.path}`;
-	if (spec.method === 'POST' && spec.auth !== 'required') {
-		throw new Error(`${where}: a POST endpoint writes, so it must declare auth: 'required'`);
+	if (isWriteMethod(spec.method) && spec.auth !== 'required') {
+		throw new Error(`${where}: a ${spec.method} endpoint writes, so it must declare auth: 'required'`);
 	}
-	if (spec.body && spec.method !== 'POST') throw new Error(`${where}: only POST endpoints take a body`);
+	if (spec.body && spec.method !== 'POST' && spec.method !== 'PATCH') {
+		throw new Error(`${where}: only POST and PATCH endpoints take a body`);
+	}
 	if (!componentId(spec.response)) {
 		throw new Error(`${where}: the response schema must be a named component (schema-registry component())`);
 	}

@@ -40,7 +40,7 @@ export interface EndpointView {
 	parameters: ParameterView[];
 	/** Who may call it, in words. */
 	access: string;
-	/** Fields of the JSON body (POST); empty without one. */
+	/** Fields of the JSON body (POST, PATCH); empty without one. */
 	requestFields: FieldView[];
 	curl: string;
 	/** The status of a successful answer, e.g. '200' or '201'. */

@@ -1,7 +1,16 @@
 import { z } from 'zod';
 import { ERROR_TABLE, presentError, type ErrorCode } from '../errors';
 import { SESSION_COOKIE } from '../auth/cookies';
-import { parseInput, PRIVATE_CACHE, PUBLIC_CACHE, readQuery, type ApiTag, type RegisteredEndpoint } from './define-endpoint';
+import {
+	byPathAndMethod,
+	isWriteMethod,
+	parseInput,
+	PRIVATE_CACHE,
+	PUBLIC_CACHE,
+	readQuery,
+	type ApiTag,
+	type RegisteredEndpoint
+} from './define-endpoint';
 import { apiSchemas, componentId } from './schema-registry';
 
 /**
@@ -58,7 +67,11 @@ export type OpenApiDocument = {
 export const API_VERSION = '1.0.0';
 
 const TAGS: Array<{ name: ApiTag; description: string }> = [
-	{ name: 'Inovasi', description: 'Katalog inovasi pelayanan publik dan detail setiap inovasi.' },
+	{
+		name: 'Inovasi',
+		description:
+			'Katalog inovasi pelayanan publik dan detail setiap inovasi. Operator instansi yang masuk menambah, mengubah dan menghapus inovasi instansinya sendiri; admin dan kurator untuk instansi mana pun.'
+	},
 	{ name: 'Pencarian', description: 'Saran saat mengetik: inovasi, instansi dan wilayah.' },
 	{ name: 'Instansi', description: 'Kementerian, lembaga dan pemerintah daerah pemilik inovasi.' },
 	{ name: 'Wilayah', description: 'Provinsi dan kabupaten/kota (kode Kemendagri) beserta karakteristiknya.' },
@@ -74,7 +87,7 @@ const TAGS: Array<{ name: ApiTag; description: string }> = [
 
 const DESCRIPTION = [
 	'API publik JIPPNas (Jaringan Inovasi Pelayanan Publik Nasional) menyediakan data registri inovasi pelayanan publik dalam format JSON. Tidak perlu mendaftar atau masuk.',
-	'Replikasi yang sedang berjalan hanya terlihat oleh yang masuk dan berhak (pihak replikasi, fasilitator, admin, kurator): kirim cookie sesi jippnas_sesi dari halaman Masuk. Setiap penulisan (POST, isi JSON) juga memerlukan header x-csrf-token berisi token CSRF sesi itu. Jawaban untuk yang masuk tidak disimpan di cache (Cache-Control: private, no-store).',
+	'Replikasi yang sedang berjalan hanya terlihat oleh yang masuk dan berhak (pihak replikasi, fasilitator, admin, kurator): kirim cookie sesi jippnas_sesi dari halaman Masuk. Setiap penulisan (POST, PATCH dan DELETE; isi JSON) juga memerlukan header x-csrf-token berisi token CSRF sesi itu. Jawaban untuk yang masuk tidak disimpan di cache (Cache-Control: private, no-store).',
 	'Id bersifat stabil: id inovasi berbentuk inv- diikuti 10 huruf/angka, id instansi berupa slug (kemenkes, pemkab-53.09), wilayah memakai kode Kemendagri (53, 53.09). Waktu ditulis dalam ISO 8601 (UTC), tanggal sebagai YYYY-MM-DD.',
 	'Daftar dipaginasi dengan limit (1-100, bawaan 20) dan offset, dan dijawab sebagai {"items": [...], "total", "limit", "offset"}. Kolom baru dapat ditambahkan tanpa mengganti versi; abaikan kolom yang tidak Anda kenal.',
 	'Galat dijawab dengan status HTTP yang sesuai dan badan {"error": {"code", "message"}}; code stabil untuk program, message dalam Bahasa Indonesia. Masukan yang tidak valid dijawab 400 VALIDATION_FAILED dengan details per parameter.',
@@ -160,13 +173,13 @@ const SECURITY_SCHEMES: Record<string, SecurityScheme> = {
 		type: 'apiKey',
 		in: 'header',
 		name: 'x-csrf-token',
-		description: 'Token CSRF sesi (sama dengan isian csrf pada formulir halaman); wajib pada setiap POST.'
+		description: 'Token CSRF sesi (sama dengan isian csrf pada formulir halaman); wajib pada setiap POST, PATCH dan DELETE.'
 	}
 };
 
 function securityOf(endpoint: RegisteredEndpoint): OpenApiOperation['security'] {
 	if (endpoint.auth === 'optional') return [{}, { sesi: [] }];
-	if (endpoint.auth === 'required') return [endpoint.method === 'POST' ? { sesi: [], csrf: [] } : { sesi: [] }];
+	if (endpoint.auth === 'required') return [isWriteMethod(endpoint.method) ? { sesi: [], csrf: [] } : { sesi: [] }];
 	return undefined;
 }
 
@@ -206,7 +219,7 @@ function responsesOf(endpoint: RegisteredEndpoint): Record<string, OpenApiRespon
 		...new Set<ErrorCode>([
 			...(endpoint.query || endpoint.params || endpoint.body ? (['VALIDATION_FAILED'] as const) : []),
 			...(endpoint.auth === 'required' ? (['UNAUTHENTICATED'] as const) : []),
-			...(endpoint.method === 'POST' ? (['CSRF_INVALID'] as const) : []),
+			...(isWriteMethod(endpoint.method) ? (['CSRF_INVALID'] as const) : []),
 			...endpoint.errors,
 			'INTERNAL'
 		])
@@ -229,7 +242,7 @@ function responsesOf(endpoint: RegisteredEndpoint): Record<string, OpenApiRespon
 
 export function buildOpenApiDocument(endpoints: readonly RegisteredEndpoint[]): OpenApiDocument {
 	const paths: OpenApiDocument['paths'] = {};
-	const sorted = [...endpoints].sort((a, b) => a.path.localeCompare(b.path) || a.method.localeCompare(b.method));
+	const sorted = [...endpoints].sort(byPathAndMethod);
 	for (const endpoint of sorted) {
 		const requestBody = requestBodyOf(endpoint);
 		const security = securityOf(endpoint);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AGENCY_KIND_FILTERS, innovationFiltersSchema, SORTS } from '../domain/innovation-filters';
 import { INNOVATION_ID_PATTERN } from '../domain/ids';
+import { deleteReasonSchema, innovationEditSchema, innovationVersionSchema, newInnovationSchema } from '../domain/innovation-create';
 import { limitOffsetSchema } from '../domain/pagination';
 import { AGREEMENT_SIDES, fileInterestSchema, REPLICATION_KINDS, versionSchema } from '../domain/replication/replication-input';
 import { REPLICATION_STATES } from '../domain/replication/state-machine';
@@ -291,3 +292,60 @@ export const replicationActionBody = z.object({
 	outcomes: optionalText('Hasil replikasi', 'file-report: hasil replikasi (20-4000 karakter)'),
 	lessons: optionalText('Pelajaran yang dipetik', 'file-report: pelajaran yang dipetik (20-4000 karakter)')
 });
+
+// --- Innovations: entering and editing (the forms' own schemas, so the messages are the same) ---
+
+const INNOVATION_FIELD_DOCS = {
+	title: 'Judul inovasi (3-300 karakter)',
+	acronym: 'Akronim atau nama singkat (paling banyak 60 karakter), mis. SIPANDU',
+	yearStarted: 'Tahun mulai diterapkan (1945-2100)',
+	startedOn: 'Tanggal mulai diterapkan (YYYY-MM-DD)',
+	summary: 'Ringkasan inovasi',
+	problem: 'Permasalahan dan latar belakang',
+	aims: 'Tujuan',
+	novelty: 'Kebaruan',
+	implementation: 'Pelaksanaan',
+	results: 'Hasil dan dampak',
+	transferability: 'Kemungkinan direplikasi',
+	resources: 'Sumber daya',
+	sustainabilityStrategy: 'Strategi keberlanjutan',
+	mainAffair: 'Kode urusan pemerintahan utama (UU 23/2014), mis. kesehatan',
+	otherAffairs: 'Kode urusan pemerintahan lain (paling banyak 10)',
+	sdgs: 'Nomor Tujuan Pembangunan Berkelanjutan (SDG) 1-17',
+	isDigital: 'Inovasi digital (true) atau bukan (false); null bila belum diketahui',
+	stage: 'Tahap siklus: penciptaan, pengembangan atau pelembagaan',
+	sustainabilityStatus: 'Status keberlanjutan: berlanjut, berlanjut_dengan_pengembangan atau berhenti',
+	statusVerifiedOn: 'Tanggal status keberlanjutan terakhir diverifikasi (YYYY-MM-DD)',
+	regulationRef: 'Dasar regulasi (Perda/Perkada/SK)',
+	budgetLine: 'Mata anggaran',
+	sopRef: 'SOP',
+	videoUrl: 'Tautan video (http atau https)'
+} as const;
+
+export const createInnovationBody = documentFields(
+	newInnovationSchema.extend({
+		confirmSimilar: z.boolean({ error: 'confirmSimilar harus true atau false' }).optional()
+	}),
+	{
+		...INNOVATION_FIELD_DOCS,
+		title: 'Judul inovasi (wajib, 3-300 karakter)',
+		summary: 'Ringkasan inovasi (wajib, paling sedikit 20 karakter)',
+		agencyId: 'Id instansi pemilik, mis. pemkab-53.09. Operator boleh mengosongkannya (selalu instansinya sendiri); admin dan kurator wajib mengisinya',
+		confirmSimilar:
+			'true bila Anda sudah memeriksa inovasi yang judulnya sama atau hampir sama (jawaban 409 SIMILAR_INNOVATIONS_FOUND) dan inovasi ini memang berbeda'
+	}
+);
+
+export const updateInnovationBody = documentFields(innovationEditSchema, {
+	...INNOVATION_FIELD_DOCS,
+	version: 'Versi inovasi yang Anda lihat (kolom version); perubahan ditolak bila sudah berubah (STALE_VERSION)',
+	reason: 'Alasan perubahan (tidak wajib, paling banyak 1000 karakter), disimpan di riwayat'
+});
+
+export const deleteInnovationQuery = documentFields(
+	z.object({ version: innovationVersionSchema, reason: deleteReasonSchema }),
+	{
+		version: 'Versi inovasi yang Anda lihat (kolom version); penghapusan ditolak bila sudah berubah (STALE_VERSION)',
+		reason: 'Alasan penghapusan (wajib, 5-1000 karakter), terlihat di riwayat inovasi'
+	}
+);

@@ -801,3 +801,14 @@ export const OpenApiDocument = component(
 		components: doc(z.looseObject({}), 'Skema bersama')
 	})
 );
+
+export const InnovationWriteResult = component(
+	'InnovationWriteResult',
+	'Hasil menambah, mengubah atau menghapus inovasi: id dan versi barunya (kirim versi ini pada perubahan berikutnya).',
+	z.object({
+		id: text('Id inovasi'),
+		version: doc(z.int().positive(), 'Versi baru inovasi'),
+		url: text('Alamat API inovasi ini'),
+		changed: doc(z.array(z.string()), 'Kolom yang berubah (nama kolom basis data); kosong bila tidak ada yang berubah').optional()
+	})
+);

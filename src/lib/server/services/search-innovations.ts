@@ -159,3 +159,16 @@ export async function findSimilarInnovations(
 		];
 	});
 }
+
+/**
+ * Innovations like a text that is not saved yet: the title and summary of a new innovation,
+ * shown before it is saved so that nobody enters one twice ("Stop duplicates at entry").
+ */
+export function findInnovationsLikeText(
+	db: Kysely<DB>,
+	text: { title: string; summary: string },
+	limit: number
+): Promise<SearchHitSummary[]> {
+	// No stored innovation has an empty id, so none is left out as "itself".
+	return findSimilarInnovations(db, { id: '', title: text.title, summary: text.summary }, limit);
+}

@@ -26,6 +26,12 @@ import { requestI18n } from '$lib/server/http/request-i18n';
 import { listReplicatingAgencies } from '$lib/server/services/list-replicating-agencies';
 import { renderReplicationMap } from '$lib/server/services/render-replication-map';
 import type { MessageKey } from '$lib/i18n';
+import { redirect } from '@sveltejs/kit';
+import { changeReasonSchema, innovationVersionSchema } from '$lib/server/domain/innovation-create';
+import { attemptInnovationForm, innovationFormRefusal } from '$lib/server/http/innovation-form';
+import { requireSignedIn } from '$lib/server/http/replication-pages';
+import { deleteInnovation } from '$lib/server/services/delete-innovation';
+import { restoreInnovation } from '$lib/server/services/restore-innovation';
 import type { Actions, PageServerLoad } from './$types';
 
 const NARRATIVE_ORDER = [
@@ -43,16 +49,21 @@ const NARRATIVE_ORDER = [
 const label = <T extends Record<string, string>>(labels: T, code: string | null) =>
 	code ? (labels[code as keyof T] ?? code) : null;
 
-export const load: PageServerLoad = async ({ locals, params, cookies }) => {
+export const load: PageServerLoad = async ({ locals, params, cookies, url }) => {
 	if (!INNOVATION_ID_PATTERN.test(params.id)) throwPageError(new AppError('INNOVATION_NOT_FOUND'));
 	const actor = locals.actor ?? null;
-	// Contact data is personal: the public page never asks for it.
+	// Contact data is personal: the public page never asks for it. A deleted innovation is shown
+	// only to those who could have deleted it and to admins (who may restore it).
 	const [{ innovation: i, similar }, history, replications] = await Promise.all([
-		orPageError(getInnovationDetails(locals.db.db, params.id, { includeContact: false })),
+		orPageError(getInnovationDetails(locals.db.db, params.id, { includeContact: false, includeDeleted: actor !== null })),
 		listInnovationHistory(locals.db.db, params.id),
 		// "Direplikasi oleh": completed ones for everyone, the reader's own in progress too.
 		listReplicatingAgencies(locals.db.db, params.id, actor)
 	]);
+	const owner = { agency_id: i.agency.id };
+	if (i.deletedAt && !can(actor, 'innovation.delete', owner) && !can(actor, 'innovation.restore')) {
+		throwPageError(new AppError('INNOVATION_NOT_FOUND'));
+	}
 	const { t } = requestI18n(cookies);
 	const replicationMap = replications.length
 		? await renderReplicationMap(
@@ -124,7 +135,15 @@ export const load: PageServerLoad = async ({ locals, params, cookies }) => {
 		replications,
 		replicationMap,
 		// Operators of other agencies (and admins) may ask to replicate it.
-		canFileReplication: can(actor, 'replication.file', { agency_id: i.agency.id }),
+		canFileReplication: !i.deletedAt && can(actor, 'replication.file', { agency_id: i.agency.id }),
+		// "Ubah" / "Hapus" only for those allowed (an operator of its agency, admins, curators); "Pulihkan" for admins.
+		manage: {
+			canEdit: !i.deletedAt && can(actor, 'innovation.update', owner),
+			canDelete: !i.deletedAt && can(actor, 'innovation.delete', owner),
+			canRestore: !!i.deletedAt && can(actor, 'innovation.restore'),
+			deletedAt: i.deletedAt
+		},
+		notice: noticeOf(url.searchParams),
 		// Curators see a "Pisahkan" (split) button per source record.
 		canCurate: can(actor, 'import.review'),
 		// Who changed it stays with the curators; the public sees when, what and why.
@@ -144,7 +163,50 @@ const splitSchema = z.object({
 	catatan: z.string().max(1000, 'Catatan paling panjang 1000 karakter.').optional()
 });
 
+/** What the last write on this page did (after its redirect), as a message key. */
+function noticeOf(search: URLSearchParams): MessageKey | null {
+	if (search.get('dibuat') === '1') return 'innovation.createdNotice';
+	if (search.get('diubah') === '1') return 'innovation.updatedNotice';
+	if (search.get('diubah') === '0') return 'innovation.unchangedNotice';
+	if (search.get('dihapus') === '1') return 'innovation.deletedNow';
+	if (search.get('dipulihkan') === '1') return 'innovation.restoredNow';
+	return null;
+}
+
+const formText = (form: FormData, name: string) => {
+	const value = form.get(name);
+	return typeof value === 'string' ? value : '';
+};
+
 export const actions: Actions = {
+	/** Soft delete with a reason, at the version shown (operator of its agency, admin, curator). */
+	hapus: async (event) => {
+		const actor = requireSignedIn(event);
+		const id = event.params.id;
+		const form = await event.request.formData();
+		const typed = { alasan: formText(form, 'alasan') };
+		const version = innovationVersionSchema.safeParse(form.get('version') ?? undefined);
+		if (!version.success) return innovationFormRefusal(400, 'hapus', version.error.issues[0]!.message, typed);
+		const done = await attemptInnovationForm('hapus', typed, () =>
+			deleteInnovation(event.locals.db.db, actor, { id, expectedVersion: version.data, reason: typed.alasan })
+		);
+		if (done.failure) return done.failure;
+		redirect(303, `/inovasi/${encodeURIComponent(id)}?dihapus=1`);
+	},
+	/** Undoes a soft delete (national admins only). */
+	pulihkan: async (event) => {
+		const actor = requireSignedIn(event);
+		const id = event.params.id;
+		const form = await event.request.formData();
+		const typed = { alasan: formText(form, 'alasan') };
+		const reason = changeReasonSchema.safeParse(typed.alasan);
+		if (!reason.success) return innovationFormRefusal(400, 'pulihkan', reason.error.issues[0]!.message, typed);
+		const done = await attemptInnovationForm('pulihkan', typed, () =>
+			restoreInnovation(event.locals.db.db, actor, { id, reason: reason.data })
+		);
+		if (done.failure) return done.failure;
+		redirect(303, `/inovasi/${encodeURIComponent(id)}?dipulihkan=1`);
+	},
 	/** Moves one source record out into a new innovation (undo in /kurasi/keputusan). */
 	pisahkan: async (event) => {
 		const actor = requirePermission(event, 'import.review');

@@ -1,6 +1,7 @@
-import { defineEndpoint, methodNotAllowed } from '$lib/server/api/define-endpoint';
-import { innovationListQuery } from '$lib/server/api/parameters';
-import { InnovationSearchPage } from '$lib/server/api/responses';
+import { defineEndpoint, methodsAllowed } from '$lib/server/api/define-endpoint';
+import { createInnovationBody, innovationListQuery } from '$lib/server/api/parameters';
+import { InnovationSearchPage, InnovationWriteResult } from '$lib/server/api/responses';
+import { createInnovation, similarInnovationsError } from '$lib/server/services/create-innovation';
 import { searchInnovations } from '$lib/server/services/search-innovations';
 
 export const GET = defineEndpoint({
@@ -35,4 +36,39 @@ export const GET = defineEndpoint({
 	}
 });
 
-export const fallback = methodNotAllowed;
+export const POST = defineEndpoint({
+	method: 'POST',
+	path: '/api/v1/innovations',
+	operationId: 'createInnovation',
+	tag: 'Inovasi',
+	auth: 'required',
+	status: 201,
+	summary: 'Tambah inovasi',
+	description:
+		'Operator instansi menambah inovasi instansinya sendiri (agencyId boleh dikosongkan; instansi lain ditolak 403); admin dan kurator menyebut instansinya. Wilayah inovasi mengikuti wilayah instansi, dan setiap nilai dicatat sebagai isian manual di asal data. ' +
+		'Agar tidak tercatat dua kali, inovasi yang judulnya sama atau hampir sama dengan inovasi yang sudah ada ditolak dengan 409 SIMILAR_INNOVATIONS_FOUND (details: id dan judul inovasi itu); bila memang berbeda, kirim lagi dengan confirmSimilar: true.',
+	body: createInnovationBody,
+	response: InnovationWriteResult,
+	errors: ['FORBIDDEN', 'AGENCY_NOT_FOUND', 'INNOVATION_AGENCY_REQUIRED', 'SIMILAR_INNOVATIONS_FOUND'],
+	examples: {
+		request: {
+			body: {
+				title: 'Antrean Puskesmas Daring',
+				summary: 'Warga mengambil nomor antrean puskesmas dari rumah lewat SMS atau aplikasi, lalu datang saat gilirannya tiba.',
+				yearStarted: 2023,
+				mainAffair: 'kesehatan',
+				sdgs: [3],
+				isDigital: true
+			}
+		},
+		invalid: { body: { title: 'AB', summary: 'Antrean.' } }
+	},
+	handler: async ({ db, actor, rawBody }) => {
+		const { confirmSimilar, ...fields } = rawBody;
+		const outcome = await createInnovation(db, actor, fields, { stopOn: confirmSimilar === true ? 'never' : 'strong' });
+		if (!outcome.created) throw similarInnovationsError(outcome.similar);
+		return { id: outcome.id, version: outcome.version, url: `/api/v1/innovations/${outcome.id}` };
+	}
+});
+
+export const fallback = methodsAllowed('GET', 'POST');
