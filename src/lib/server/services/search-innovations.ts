@@ -97,40 +97,41 @@ export async function searchInnovations(db: Kysely<DB>, input: SearchInnovations
 	const { index, version } = await getSearchIndex(db);
 	const wantFacets = input.facets !== false;
 	const key = JSON.stringify([version, q, filters, sort, limit, offset, wantFacets]);
-	const found = await readCache<ReturnType<typeof index.search>>(db, 'search-results', RESULT_CACHE_MS, RESULT_CACHE_ENTRIES).get(
-		key,
-		async () => index.search({ q, filters, sort, limit, offset, facets: wantFacets })
-	);
-	const ids = found.hits.map((hit) => hit.id);
-	const rows = await listInnovationSummariesByIds(db, ids);
-	const byId = new Map(rows.map((row) => [row.id, row]));
-	const stems = new Set(found.highlightStems);
-	const items: SearchHitSummary[] = [];
-	for (const hit of found.hits) {
-		const row = byId.get(hit.id);
-		// Deleted between the index's last sync and now: left out.
-		if (!row) continue;
-		const parts = q ? buildSnippet(row.summary, stems) : buildSnippet(row.summary, new Set());
-		items.push({
-			...presentInnovationSummary(row),
-			score: hit.score,
-			snippet: snippetText(parts),
-			snippetParts: parts,
-			titleParts: q ? highlightAll(row.title, stems) : [{ text: row.title, mark: false }],
-			replicationCount: row.replication_count
-		});
-	}
-	return {
-		ids: items.map((item) => item.id),
-		items,
-		total: found.total,
-		limit,
-		offset,
-		facets: found.facets,
-		sort,
-		didYouMean: found.corrected,
-		partial: found.partial
-	};
+	// The whole answer (the engine's hits and the page rows with their snippets) is reused until
+	// the index changes or a write clears the read caches.
+	return readCache<SearchInnovationsResult>(db, 'search-results', RESULT_CACHE_MS, RESULT_CACHE_ENTRIES).get(key, async () => {
+		const found = index.search({ q, filters, sort, limit, offset, facets: wantFacets });
+		const ids = found.hits.map((hit) => hit.id);
+		const rows = await listInnovationSummariesByIds(db, ids);
+		const byId = new Map(rows.map((row) => [row.id, row]));
+		const stems = new Set(found.highlightStems);
+		const items: SearchHitSummary[] = [];
+		for (const hit of found.hits) {
+			const row = byId.get(hit.id);
+			// Deleted between the index's last sync and now: left out.
+			if (!row) continue;
+			const parts = q ? buildSnippet(row.summary, stems) : buildSnippet(row.summary, new Set());
+			items.push({
+				...presentInnovationSummary(row),
+				score: hit.score,
+				snippet: snippetText(parts),
+				snippetParts: parts,
+				titleParts: q ? highlightAll(row.title, stems) : [{ text: row.title, mark: false }],
+				replicationCount: row.replication_count
+			});
+		}
+		return {
+			ids: items.map((item) => item.id),
+			items,
+			total: found.total,
+			limit,
+			offset,
+			facets: found.facets,
+			sort,
+			didYouMean: found.corrected,
+			partial: found.partial
+		};
+	});
 }
 
 /** "Inovasi serupa": more like this innovation (its title and summary terms), same affair boosted. */
