@@ -27,13 +27,15 @@ const OWN = {
 	agency_id: 'pemkab-53.09',
 	originator_agency_id: 'pemkot-35.78',
 	replicator_agency_id: 'pemkab-53.09',
-	hub_id: 'hub-ntt'
+	hub_id: 'hub-ntt',
+	step: 'fileReport'
 };
 const OTHER = {
 	agency_id: 'pemkot-35.78',
 	originator_agency_id: 'pemkot-35.78',
 	replicator_agency_id: 'kemenkes',
-	hub_id: 'hub-jatim'
+	hub_id: 'hub-jatim',
+	step: 'fileReport'
 };
 
 const T = true;
@@ -69,7 +71,9 @@ const MATRIX: Record<PolicyAction, Record<Role, Expected>> = {
 	'replication.uploadDocument': row(F, T, T, F, perAgency, perAgency),
 	// Operators remove only what they uploaded themselves (tested below); facilitators anything.
 	'replication.removeDocument': row(F, T, T, F, perAgency, F),
-	'replication.oversee': row(F, T, T, T, F, F)
+	'replication.oversee': row(F, T, T, T, F, F),
+	// Filing a monitoring report is the replicator's step; admins (and the system) step in.
+	'replication.step': row(F, T, T, F, F, perAgency)
 };
 
 const check = (actor: Actor | null, action: PolicyAction, resource?: unknown) =>
@@ -100,6 +104,11 @@ describe('policy matrix', () => {
 
 	it('an operator removes a document they uploaded while their agency is a party, not one of their agency colleague', () => {
 		expect(check(ACTORS.operator, 'replication.removeDocument', { ...OWN, uploaded_by: 'usr-operator' })).toBe(true);
+		// Steps by part: the hub verifies its own hub's replications; the originator accepts.
+		expect(check(ACTORS.koordinator_hub, 'replication.step', { ...OWN, step: 'verify' })).toBe(true);
+		expect(check(ACTORS.koordinator_hub, 'replication.step', { ...OTHER, step: 'verify' })).toBe(false);
+		expect(check(ACTORS.operator, 'replication.step', { ...OTHER, originator_agency_id: 'pemkab-53.09', step: 'accept' })).toBe(true);
+		expect(check(ACTORS.operator, 'replication.step', { ...OWN, step: 'accept' })).toBe(false);
 		expect(check(ACTORS.operator, 'replication.removeDocument', { ...OWN, uploaded_by: 'usr-colleague' })).toBe(false);
 		expect(check(ACTORS.operator, 'replication.removeDocument', { ...OTHER, uploaded_by: 'usr-operator' })).toBe(false);
 	});

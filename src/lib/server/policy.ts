@@ -1,6 +1,7 @@
 import type { UserRole } from './db/schema';
 import { AppError } from './errors';
 import { canSeePrivateDetails, partsOf, type ReplicationParties } from './domain/replication/parts';
+import { actingPartsOf, partMayTake, type ReplicationStepAction } from './domain/replication/state-machine';
 
 /**
  * Who may do what, declared once and called by name: `authorize(actor, 'innovation.restore', innovation)`.
@@ -69,7 +70,11 @@ const rules = {
 		return parts.has('fasilitator') || (parts.size > 0 && document.uploaded_by === actor.id);
 	},
 	// Every replication in the country (national inbox, reminders run by hand).
-	'replication.oversee': (actor: Actor) => isStaff(actor)
+	'replication.oversee': (actor: Actor) => isStaff(actor),
+	// Each step of the workflow by part (replikator, inovator, fasilitator; admins step in): the
+	// table is the state machine's; the state and the step's guards are checked there too.
+	'replication.step': (actor: Actor, step: ReplicationParties & { step: ReplicationStepAction }) =>
+		partMayTake(step.step, actingPartsOf(actor, step))
 } as const;
 
 export type PolicyAction = keyof typeof rules;

@@ -151,6 +151,7 @@ export async function runReplicationStep(db: Kysely<DB>, actor: Actor, plan: Ste
 		}
 		if (before.version !== plan.expectedVersion) throw staleReplication();
 
+		if (!can(actor, 'replication.step', { ...before, step: plan.action })) throw new AppError('REPLICATION_PART_NOT_ALLOWED');
 		const facts = await loadReplicationFacts(trx, before);
 		const decision = decideTransition(before.state, facts, plan.action, actingPartsOf(actor, before), plan.input);
 		if (!decision.ok) throw new AppError(decision.code);

@@ -196,6 +196,14 @@ function partFor(rule: Rule, parts: PartSet): 'replikator' | 'inovator' | 'fasil
 }
 
 /**
+ * Whether someone with these parts may ever take this step (whatever the state): the part table
+ * the policy module's `replication.step` rule reads.
+ */
+export function partMayTake(action: ReplicationStepAction, parts: PartSet): boolean {
+	return partFor(RULES[action], parts) !== null;
+}
+
+/**
  * Decides one step: the next state and what to write, or the code of the refusal. `parts` are
  * the actor's parts in this replication (`actingPartsOf`).
  */
