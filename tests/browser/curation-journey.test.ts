@@ -1,12 +1,9 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type AppDatabase } from '../../src/lib/server/db/database';
+import type { AppDatabase } from '../../src/lib/server/db/database';
 import { runMigrations } from '../../src/lib/server/db/migrate';
 import { syncReferenceData } from '../../src/lib/server/services/sync-reference-data';
-import { startAppServer, type AppServer } from '../support/app-server';
+import { prepareServerDatabase, startAppServer, type AppServer } from '../support/app-server';
 import { checkA11y, launchBrowser } from '../support/browser';
 import { createUser, signInThroughForm, type TestUser } from '../support/sessions';
 import { importLan, importPanrb } from '../support/source-files';
@@ -31,34 +28,9 @@ async function prepare(database: AppDatabase) {
 }
 
 beforeAll(async () => {
-	const serverUrl = process.env.DATABASE_URL;
-	let options: Parameters<typeof startAppServer>[0];
-	if (serverUrl) {
-		const name = `jippnas_curation_${Date.now().toString(36)}`;
-		const admin = await openDatabase({ databaseUrl: serverUrl, poolSize: 1 });
-		await admin.execScript(`create database ${name}`);
-		await admin.close();
-		const url = new URL(serverUrl);
-		url.pathname = `/${name}`;
-		const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 2 });
-		await prepare(database);
-		await database.close();
-		options = { databaseUrl: url.toString() };
-		cleanup = async () => {
-			const again = await openDatabase({ databaseUrl: serverUrl, poolSize: 1 });
-			await again.execScript(`drop database if exists ${name} with (force)`);
-			await again.close();
-		};
-	} else {
-		const dataDir = await mkdtemp(path.join(tmpdir(), 'jippnas-curation-'));
-		const database = await openDatabase({ pgliteDir: path.join(dataDir, 'pglite') });
-		await prepare(database);
-		await database.close();
-		// The server uses this data directory instead of its own (options.env wins).
-		options = { env: { DATA_DIR: dataDir, SEED_DEMO: 'never', DATABASE_URL: '' } };
-		cleanup = () => rm(dataDir, { recursive: true, force: true });
-	}
-	[server, browser] = await Promise.all([startAppServer(options), launchBrowser()]);
+	const prepared = await prepareServerDatabase('curation', prepare);
+	cleanup = prepared.cleanup;
+	[server, browser] = await Promise.all([startAppServer(prepared.options), launchBrowser()]);
 }, 240_000);
 
 afterAll(async () => {

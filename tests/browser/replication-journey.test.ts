@@ -1,14 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type AppDatabase } from '../../src/lib/server/db/database';
+import type { AppDatabase } from '../../src/lib/server/db/database';
 import { runMigrations } from '../../src/lib/server/db/migrate';
 import { syncReferenceData } from '../../src/lib/server/services/sync-reference-data';
-import { startAppServer, type AppServer } from '../support/app-server';
-import { checkA11y, launchBrowser } from '../support/browser';
+import { prepareServerDatabase, startAppServer, type AppServer } from '../support/app-server';
+import { checkPagesWithScript, launchBrowser } from '../support/browser';
 import { createHub, createInnovation } from '../support/factories';
 import { createUser, signInThroughForm, type TestUser } from '../support/sessions';
 
@@ -42,36 +39,9 @@ async function prepare(database: AppDatabase) {
 }
 
 beforeAll(async () => {
-	const serverUrl = process.env.DATABASE_URL;
-	let options: Parameters<typeof startAppServer>[0];
-	if (serverUrl) {
-		const name = `jippnas_replication_${Date.now().toString(36)}`;
-		const admin = await openDatabase({ databaseUrl: serverUrl, poolSize: 1 });
-		await admin.execScript(`create database ${name}`);
-		await admin.close();
-		const url = new URL(serverUrl);
-		url.pathname = `/${name}`;
-		const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 2 });
-		await prepare(database);
-		await database.close();
-		const filesDir = await mkdtemp(path.join(tmpdir(), 'jippnas-replication-files-'));
-		options = { databaseUrl: url.toString(), env: { FILES_DIR: filesDir } };
-		cleanup = async () => {
-			const again = await openDatabase({ databaseUrl: serverUrl, poolSize: 1 });
-			await again.execScript(`drop database if exists ${name} with (force)`);
-			await again.close();
-			await rm(filesDir, { recursive: true, force: true });
-		};
-	} else {
-		const dataDir = await mkdtemp(path.join(tmpdir(), 'jippnas-replication-'));
-		const database = await openDatabase({ pgliteDir: path.join(dataDir, 'pglite') });
-		await prepare(database);
-		await database.close();
-		// Documents go to DATA_DIR/berkas.
-		options = { env: { DATA_DIR: dataDir, SEED_DEMO: 'never', DATABASE_URL: '' } };
-		cleanup = () => rm(dataDir, { recursive: true, force: true });
-	}
-	[server, browser] = await Promise.all([startAppServer(options), launchBrowser()]);
+	const prepared = await prepareServerDatabase('replication', prepare, { filesDir: true });
+	cleanup = prepared.cleanup;
+	[server, browser] = await Promise.all([startAppServer(prepared.options), launchBrowser()]);
 }, 240_000);
 
 afterAll(async () => {
@@ -101,20 +71,7 @@ async function personFor(user: TestUser, firstPage: string): Promise<{ context: 
 	return { context, page };
 }
 
-/** axe needs JavaScript: the same session in a second context with it on. */
-async function checkPages(context: BrowserContext, paths: string[]): Promise<void> {
-	const withScript = await browser.newContext({ baseURL: server.baseUrl, storageState: await context.storageState() });
-	const page = await withScript.newPage();
-	try {
-		for (const target of paths) {
-			const response = await page.goto(target);
-			expect(response?.status(), target).toBe(200);
-			await checkA11y(page);
-		}
-	} finally {
-		await withScript.close();
-	}
-}
+const checkPages = (context: BrowserContext, paths: string[]) => checkPagesWithScript(browser, server.baseUrl, context, paths);
 
 const status = (page: Page) => page.getByRole('status').first().textContent();
 const alert = (page: Page) => page.getByRole('alert').first().textContent();

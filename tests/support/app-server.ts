@@ -5,7 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openDatabase } from '../../src/lib/server/db/database';
+import { openDatabase, type AppDatabase } from '../../src/lib/server/db/database';
 import { DEFAULT_DEMO_COUNT } from '../../src/lib/server/services/seed-demo-data';
 
 /**
@@ -225,4 +225,49 @@ export function freePort(): Promise<number> {
 			});
 		});
 	});
+}
+
+/**
+ * A database of the test's own, filled by `prepare` before the server starts (PGlite allows one
+ * process): a fresh PostgreSQL database when DATABASE_URL is set, else PGlite in a temporary
+ * DATA_DIR. Gives the options for `startAppServer` and the clean-up for afterAll.
+ * `filesDir`: on PostgreSQL, uploaded documents go to their own temporary FILES_DIR (on PGlite
+ * they go to DATA_DIR/berkas).
+ */
+export async function prepareServerDatabase(
+	label: string,
+	prepare: (database: AppDatabase) => Promise<void>,
+	{ filesDir = false }: { filesDir?: boolean } = {}
+): Promise<{ options: AppServerOptions; cleanup: () => Promise<void> }> {
+	const serverUrl = process.env.DATABASE_URL;
+	if (serverUrl) {
+		const name = `jippnas_${label}_${Date.now().toString(36)}`;
+		const admin = await openDatabase({ databaseUrl: serverUrl, poolSize: 1 });
+		await admin.execScript(`create database ${name}`);
+		await admin.close();
+		const url = new URL(serverUrl);
+		url.pathname = `/${name}`;
+		const database = await openDatabase({ databaseUrl: url.toString(), poolSize: 2 });
+		await prepare(database);
+		await database.close();
+		const files = filesDir ? await mkdtemp(path.join(tmpdir(), `jippnas-${label}-files-`)) : undefined;
+		return {
+			options: files ? { databaseUrl: url.toString(), env: { FILES_DIR: files } } : { databaseUrl: url.toString() },
+			cleanup: async () => {
+				const again = await openDatabase({ databaseUrl: serverUrl, poolSize: 1 });
+				await again.execScript(`drop database if exists ${name} with (force)`);
+				await again.close();
+				if (files) await rm(files, { recursive: true, force: true });
+			}
+		};
+	}
+	const dataDir = await mkdtemp(path.join(tmpdir(), `jippnas-${label}-`));
+	const database = await openDatabase({ pgliteDir: path.join(dataDir, 'pglite') });
+	await prepare(database);
+	await database.close();
+	// The server uses this data directory instead of its own (options.env wins).
+	return {
+		options: { env: { DATA_DIR: dataDir, SEED_DEMO: 'never', DATABASE_URL: '' } },
+		cleanup: () => rm(dataDir, { recursive: true, force: true })
+	};
 }

@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 /**
  * Debian's Chromium driven by playwright-core (nothing is downloaded). Headless, sandbox off
@@ -41,4 +42,27 @@ export async function checkA11y(page: Page): Promise<void> {
 		})
 		.join('\n');
 	throw new Error(`Pelanggaran aksesibilitas di ${page.url()}:\n${report}`);
+}
+
+/**
+ * axe needs JavaScript: opens each path in a second context with it on and the session of
+ * `context` (a context created with javaScriptEnabled: false), expects 200 and checks it.
+ */
+export async function checkPagesWithScript(
+	browser: Browser,
+	baseUrl: string,
+	context: BrowserContext,
+	paths: string[]
+): Promise<void> {
+	const withScript = await browser.newContext({ baseURL: baseUrl, storageState: await context.storageState() });
+	const page = await withScript.newPage();
+	try {
+		for (const target of paths) {
+			const response = await page.goto(target);
+			expect(response?.status(), target).toBe(200);
+			await checkA11y(page);
+		}
+	} finally {
+		await withScript.close();
+	}
 }

@@ -24,14 +24,32 @@ export interface UpsertCounts {
 	unchanged: number;
 }
 
-const BATCH = 100;
+/**
+ * Runs `upsert` on batches of `size` rows and counts its answer: one row per inserted or
+ * updated row, `inserted` true for a new one (xmax = 0); rows not returned were unchanged.
+ */
+async function upsertInBatches<T>(
+	rows: T[],
+	size: number,
+	upsert: (batch: T[]) => Promise<{ rows: Array<{ inserted: boolean }> }>
+): Promise<UpsertCounts> {
+	const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
+	for (let i = 0; i < rows.length; i += size) {
+		const batch = rows.slice(i, i + size);
+		const result = await upsert(batch);
+		for (const row of result.rows) {
+			if (row.inserted) counts.inserted++;
+			else counts.updated++;
+		}
+		counts.unchanged += batch.length - result.rows.length;
+	}
+	return counts;
+}
 
 /** Adds new outlines and replaces changed ones; identical rows are left alone (loading twice changes nothing). */
-export async function upsertRegionBoundaries(db: Kysely<DB>, rows: NewRegionBoundary[]): Promise<UpsertCounts> {
-	const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
-	for (let i = 0; i < rows.length; i += BATCH) {
-		const batch = rows.slice(i, i + BATCH);
-		const result = await sql<{ inserted: boolean }>`
+export function upsertRegionBoundaries(db: Kysely<DB>, rows: NewRegionBoundary[]): Promise<UpsertCounts> {
+	return upsertInBatches(rows, 100, (batch) =>
+		sql<{ inserted: boolean }>`
 			insert into region_boundaries (code, level, name, geometry, source)
 			select v.code, v.level, v.name, v.geometry, v.source
 			from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
@@ -42,21 +60,13 @@ export async function upsertRegionBoundaries(db: Kysely<DB>, rows: NewRegionBoun
 				where region_boundaries.geometry is distinct from excluded.geometry
 					or region_boundaries.name is distinct from excluded.name
 					or region_boundaries.level is distinct from excluded.level
-			returning (xmax = 0) as inserted`.execute(db);
-		for (const row of result.rows) {
-			if (row.inserted) counts.inserted++;
-			else counts.updated++;
-		}
-		counts.unchanged += batch.length - result.rows.length;
-	}
-	return counts;
+			returning (xmax = 0) as inserted`.execute(db)
+	);
 }
 
-export async function upsertRegionCentroids(db: Kysely<DB>, rows: NewRegionCentroid[]): Promise<UpsertCounts> {
-	const counts: UpsertCounts = { inserted: 0, updated: 0, unchanged: 0 };
-	for (let i = 0; i < rows.length; i += 500) {
-		const batch = rows.slice(i, i + 500);
-		const result = await sql<{ inserted: boolean }>`
+export function upsertRegionCentroids(db: Kysely<DB>, rows: NewRegionCentroid[]): Promise<UpsertCounts> {
+	return upsertInBatches(rows, 500, (batch) =>
+		sql<{ inserted: boolean }>`
 			insert into region_centroids (code, name, latitude, longitude, source)
 			select v.code, v.name, v.latitude, v.longitude, v.source
 			from jsonb_to_recordset(${JSON.stringify(batch)}::jsonb)
@@ -67,14 +77,8 @@ export async function upsertRegionCentroids(db: Kysely<DB>, rows: NewRegionCentr
 				where region_centroids.latitude is distinct from excluded.latitude
 					or region_centroids.longitude is distinct from excluded.longitude
 					or region_centroids.name is distinct from excluded.name
-			returning (xmax = 0) as inserted`.execute(db);
-		for (const row of result.rows) {
-			if (row.inserted) counts.inserted++;
-			else counts.updated++;
-		}
-		counts.unchanged += batch.length - result.rows.length;
-	}
-	return counts;
+			returning (xmax = 0) as inserted`.execute(db)
+	);
 }
 
 export async function countRegionBoundaries(db: Kysely<DB>): Promise<number> {

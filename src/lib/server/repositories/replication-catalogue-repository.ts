@@ -1,5 +1,7 @@
 import { sql, type Expression, type Kysely, type SqlBool } from 'kysely';
 import type { DB, ReplicationKind, ReplicationState } from '../db/schema';
+import { OPEN_STATES } from '../domain/replication/document-kinds';
+import { fromReplications, REPLICATION_LIST_COLUMNS, withReplicationNames } from './replication-repository';
 
 /**
  * Replications listed with filters, for GET /api/v1/replications. What a reader may see is
@@ -26,11 +28,9 @@ export interface ReplicationListFilter {
 	state?: ReplicationState | 'berjalan';
 }
 
-const OPEN_STATES: ReplicationState[] = ['minat', 'diverifikasi', 'kesepakatan', 'persiapan', 'implementasi', 'pemantauan'];
-
 function filtered(db: Kysely<DB>, filter: ReplicationListFilter) {
 	const { visibility: v } = filter;
-	let query = db.selectFrom('replications as r').where((eb) => {
+	let query = fromReplications(db).where((eb) => {
 		if (v.all) return sql<SqlBool>`true`;
 		const visible: Expression<SqlBool>[] = [];
 		if (v.completed) visible.push(eb('r.state', '=', 'selesai'));
@@ -52,30 +52,8 @@ function filtered(db: Kysely<DB>, filter: ReplicationListFilter) {
 
 /** One page, the most recent activity first. */
 export function listReplicationsPage(db: Kysely<DB>, filter: ReplicationListFilter, page: { limit: number; offset: number }) {
-	return filtered(db, filter)
-		.innerJoin('innovations as i', 'i.id', 'r.innovation_id')
-		.innerJoin('agencies as o', 'o.id', 'r.originator_agency_id')
-		.innerJoin('agencies as p', 'p.id', 'r.replicator_agency_id')
-		.leftJoin('hubs as h', 'h.id', 'r.hub_id')
-		.select([
-			'r.id',
-			'r.innovation_id',
-			'i.title as innovation_title',
-			'r.originator_agency_id',
-			'o.name as originator_name',
-			'r.replicator_agency_id',
-			'p.name as replicator_name',
-			'r.hub_id',
-			'h.name as hub_name',
-			'r.kind',
-			'r.state',
-			'r.completed_at',
-			'r.certificate_number',
-			'r.next_report_due_on',
-			'r.created_at',
-			'r.updated_at',
-			'r.version'
-		])
+	return withReplicationNames(filtered(db, filter))
+		.select([...REPLICATION_LIST_COLUMNS, 'r.completed_at', 'r.certificate_number'])
 		.orderBy('r.updated_at', 'desc')
 		.orderBy('r.id', 'desc')
 		.limit(page.limit)

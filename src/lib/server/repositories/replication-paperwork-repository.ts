@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB, ReplicationKind, ReplicationState } from '../db/schema';
+import { fromReplications, withReplicationNames } from './replication-repository';
 
 /**
  * What the agreement and the certificate PDFs say about one replication: its facts, the names
@@ -35,12 +36,7 @@ export interface ReplicationPaperwork {
 }
 
 export async function findReplicationPaperwork(db: Kysely<DB>, replicationId: string): Promise<ReplicationPaperwork | undefined> {
-	return db
-		.selectFrom('replications as r')
-		.innerJoin('innovations as i', 'i.id', 'r.innovation_id')
-		.innerJoin('agencies as o', 'o.id', 'r.originator_agency_id')
-		.innerJoin('agencies as p', 'p.id', 'r.replicator_agency_id')
-		.leftJoin('hubs as h', 'h.id', 'r.hub_id')
+	return withReplicationNames(fromReplications(db))
 		.leftJoin('users as uo', 'uo.id', 'r.agreement_confirmed_by_originator')
 		.leftJoin('users as ur', 'ur.id', 'r.agreement_confirmed_by_replicator')
 		.select([

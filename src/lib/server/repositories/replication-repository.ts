@@ -1,5 +1,6 @@
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { DB, ReplicationPart, ReplicationState, ReplicationsTable } from '../db/schema';
+import { OPEN_STATES } from '../domain/replication/document-kinds';
 import { agreementNumberSuffix, certificateNumberSuffix } from '../domain/replication/replication-numbers';
 
 /**
@@ -181,14 +182,43 @@ export async function recomputeReplicationCount(db: Kysely<DB>, innovationId: st
 	return row.replication_count;
 }
 
-/** The innovation, its agency and the agencies' and hub's names, for the detail page. */
-export function findReplicationDetail(db: Kysely<DB>, id: string) {
-	return db
-		.selectFrom('replications as r')
+/** Every query on replications starts here: `r` is the replication. */
+export const fromReplications = (db: Kysely<DB>) => db.selectFrom('replications as r');
+
+/**
+ * The names every listing and page shows beside a replication: the innovation (`i`), the
+ * originator (`o`), the replicator (`p`) and the hub (`h`, when there is one).
+ */
+export function withReplicationNames(query: ReturnType<typeof fromReplications>) {
+	return query
 		.innerJoin('innovations as i', 'i.id', 'r.innovation_id')
 		.innerJoin('agencies as o', 'o.id', 'r.originator_agency_id')
 		.innerJoin('agencies as p', 'p.id', 'r.replicator_agency_id')
-		.leftJoin('hubs as h', 'h.id', 'r.hub_id')
+		.leftJoin('hubs as h', 'h.id', 'r.hub_id');
+}
+
+/** A replication's row in a listing (inboxes, the catalogue): facts and names. */
+export const REPLICATION_LIST_COLUMNS = [
+	'r.id',
+	'r.innovation_id',
+	'i.title as innovation_title',
+	'r.originator_agency_id',
+	'o.name as originator_name',
+	'r.replicator_agency_id',
+	'p.name as replicator_name',
+	'r.hub_id',
+	'h.name as hub_name',
+	'r.kind',
+	'r.state',
+	'r.next_report_due_on',
+	'r.created_at',
+	'r.updated_at',
+	'r.version'
+] as const;
+
+/** The innovation, its agency and the agencies' and hub's names, for the detail page. */
+export function findReplicationDetail(db: Kysely<DB>, id: string) {
+	return withReplicationNames(fromReplications(db))
 		.leftJoin('users as vb', 'vb.id', 'r.verified_by')
 		.leftJoin('users as ab', 'ab.id', 'r.accepted_by')
 		.leftJoin('users as co', 'co.id', 'r.agreement_confirmed_by_originator')
@@ -215,8 +245,6 @@ export function findReplicationDetail(db: Kysely<DB>, id: string) {
 
 export type ReplicationDetailRow = NonNullable<Awaited<ReturnType<typeof findReplicationDetail>>>;
 
-export const OPEN_STATES_SQL: ReplicationState[] = ['minat', 'diverifikasi', 'kesepakatan', 'persiapan', 'implementasi', 'pemantauan'];
-
 /** Which replications an inbox holds: by the originator, the replicator, the hub, or every one. */
 export type InboxScope =
 	| { box: 'received'; agencyId: string }
@@ -227,39 +255,19 @@ export type InboxScope =
 export type InboxStateFilter = ReplicationState | 'berjalan' | undefined;
 
 function inboxQuery(db: Kysely<DB>, scope: InboxScope, state: InboxStateFilter) {
-	let query = db.selectFrom('replications as r');
+	let query = fromReplications(db);
 	if (scope.box === 'received') query = query.where('r.originator_agency_id', '=', scope.agencyId);
 	if (scope.box === 'made') query = query.where('r.replicator_agency_id', '=', scope.agencyId);
 	if (scope.box === 'hub') query = query.where('r.hub_id', '=', scope.hubId);
-	if (state === 'berjalan') query = query.where('r.state', 'in', OPEN_STATES_SQL);
+	if (state === 'berjalan') query = query.where('r.state', 'in', OPEN_STATES);
 	else if (state) query = query.where('r.state', '=', state);
 	return query;
 }
 
 /** One page of an inbox, the most recent activity first. */
 export function listInbox(db: Kysely<DB>, scope: InboxScope, state: InboxStateFilter, page: { limit: number; offset: number }) {
-	return inboxQuery(db, scope, state)
-		.innerJoin('innovations as i', 'i.id', 'r.innovation_id')
-		.innerJoin('agencies as o', 'o.id', 'r.originator_agency_id')
-		.innerJoin('agencies as p', 'p.id', 'r.replicator_agency_id')
-		.leftJoin('hubs as h', 'h.id', 'r.hub_id')
-		.select([
-			'r.id',
-			'r.innovation_id',
-			'i.title as innovation_title',
-			'r.originator_agency_id',
-			'o.name as originator_name',
-			'r.replicator_agency_id',
-			'p.name as replicator_name',
-			'r.hub_id',
-			'h.name as hub_name',
-			'r.kind',
-			'r.state',
-			'r.next_report_due_on',
-			'r.created_at',
-			'r.updated_at',
-			'r.version'
-		])
+	return withReplicationNames(inboxQuery(db, scope, state))
+		.select(REPLICATION_LIST_COLUMNS)
 		.orderBy('r.updated_at', 'desc')
 		.orderBy('r.id', 'desc')
 		.limit(page.limit)

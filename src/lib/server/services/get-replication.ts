@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { DB, ReplicationDocumentKind, ReplicationKind, ReplicationPart, ReplicationState, UploadMediaType } from '../db/schema';
+import type { DB, ReplicationDocumentKind, ReplicationPart, ReplicationState, UploadMediaType } from '../db/schema';
 import {
 	actingPartsOf,
 	allowedActions,
@@ -15,25 +15,14 @@ import { listReplicationMessages } from '../repositories/replication-message-rep
 import {
 	findReplicationDetail,
 	listReplicationEvents,
-	listReplicationReports,
-	type ReplicationDetailRow
+	listReplicationReports
 } from '../repositories/replication-repository';
 import { loadReplicationFacts, replicationNotFound } from './replication-steps';
+import { hubOf, iso, summaryOf, type ReplicationSummary } from './replication-summary';
 
-const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
+export type { ReplicationSummary };
+
 const person = (id: string | null, name: string | null) => (id === null ? null : { id, name });
-
-/** What anybody may know of a completed replication. */
-export interface ReplicationSummary {
-	id: string;
-	innovation: { id: string; title: string };
-	originator: { id: string; name: string };
-	replicator: { id: string; name: string };
-	kind: ReplicationKind;
-	state: ReplicationState;
-	completedAt: string | null;
-	certificateNumber: string | null;
-}
 
 export interface ReplicationDetail extends ReplicationSummary {
 	hub: { id: string; name: string } | null;
@@ -107,19 +96,6 @@ export interface ReplicationDetail extends ReplicationSummary {
 
 export type ReplicationView = { access: 'public'; replication: ReplicationSummary } | { access: 'private'; replication: ReplicationDetail };
 
-function summaryOf(row: ReplicationDetailRow): ReplicationSummary {
-	return {
-		id: row.id,
-		innovation: { id: row.innovation_id, title: row.innovation_title },
-		originator: { id: row.originator_agency_id, name: row.originator_name },
-		replicator: { id: row.replicator_agency_id, name: row.replicator_name },
-		kind: row.kind,
-		state: row.state,
-		completedAt: iso(row.completed_at),
-		certificateNumber: row.certificate_number
-	};
-}
-
 const mark = (at: Date | null, by: string | null, name: string | null) => (at === null ? null : { at: iso(at)!, by: person(by, name) });
 
 /**
@@ -149,7 +125,7 @@ export async function getReplication(db: Kysely<DB>, actor: Actor | null, id: st
 		access: 'private',
 		replication: {
 			...summaryOf(row),
-			hub: row.hub_id && row.hub_name ? { id: row.hub_id, name: row.hub_name } : null,
+			hub: hubOf(row),
 			interestScope: row.interest_scope,
 			interestReason: row.interest_reason,
 			verified: mark(row.verified_at, row.verified_by, row.verified_by_name),

@@ -8,6 +8,7 @@ import {
 	type ReplicationListRow,
 	type ReplicationVisibility
 } from '../repositories/replication-catalogue-repository';
+import { hubOf, iso, summaryOf, type ReplicationSummary } from './replication-summary';
 
 /**
  * Replications for the API list (GET /api/v1/replications). The public sees completed ones as
@@ -29,19 +30,8 @@ export interface ReplicationListQuery {
 	offset: number;
 }
 
-interface ReplicationListSummary {
-	id: string;
-	innovation: { id: string; title: string };
-	originator: { id: string; name: string };
-	replicator: { id: string; name: string };
-	kind: ReplicationKind;
-	state: ReplicationState;
-	completedAt: string | null;
-	certificateNumber: string | null;
-}
-
 export type ReplicationListItem =
-	| ({ access: 'public' } & ReplicationListSummary)
+	| ({ access: 'public' } & ReplicationSummary)
 	| ({
 			access: 'private';
 			hub: { id: string; name: string } | null;
@@ -49,7 +39,7 @@ export type ReplicationListItem =
 			createdAt: string;
 			updatedAt: string;
 			version: number;
-	  } & ReplicationListSummary);
+	  } & ReplicationSummary);
 
 export interface ReplicationList {
 	box: ReplicationListBox | null;
@@ -83,25 +73,14 @@ function boxVisibility(actor: Actor | null, box: ReplicationListBox): Replicatio
 	throw new AppError('FORBIDDEN', BOX_UNAVAILABLE);
 }
 
-const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
-
 function itemOf(actor: Actor | null, row: ReplicationListRow): ReplicationListItem {
-	const summary: ReplicationListSummary = {
-		id: row.id,
-		innovation: { id: row.innovation_id, title: row.innovation_title },
-		originator: { id: row.originator_agency_id, name: row.originator_name },
-		replicator: { id: row.replicator_agency_id, name: row.replicator_name },
-		kind: row.kind,
-		state: row.state,
-		completedAt: iso(row.completed_at),
-		certificateNumber: row.certificate_number
-	};
+	const summary = summaryOf(row);
 	// Decided per row by the policy itself, not by how the row was found.
 	if (!can(actor, 'replication.readPrivate', row)) return { access: 'public', ...summary };
 	return {
 		access: 'private',
 		...summary,
-		hub: row.hub_id && row.hub_name ? { id: row.hub_id, name: row.hub_name } : null,
+		hub: hubOf(row),
 		nextReportDueOn: row.next_report_due_on,
 		createdAt: iso(row.created_at)!,
 		updatedAt: iso(row.updated_at)!,
