@@ -255,6 +255,8 @@ describe('own notifications', () => {
 			'Notifikasi tidak ditemukan.'
 		);
 		await expectAppError(markNotificationsRead(database.db, people.originator.actor, { id: 'abc' }), 'VALIDATION_FAILED');
+		await expect(markNotificationsRead(database.db, people.originator.actor, { id: 'abc' })).rejects.toMatchObject({ message: 'Notifikasi tidak dikenal.' });
+		await expect(markNotificationsRead(database.db, people.originator.actor, {})).rejects.toMatchObject({ message: 'Notifikasi tidak dikenal.' });
 		await expectAppError(listNotifications(database.db, null), 'UNAUTHENTICATED');
 
 		expect(await markNotificationsRead(database.db, people.coordinator.actor, { all: true })).toEqual({ marked: page.total - 1 });

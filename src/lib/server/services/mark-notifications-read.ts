@@ -5,15 +5,17 @@ import { AppError, validationError } from '../errors';
 import { authorize, type Actor } from '../policy';
 import { markAllNotificationsRead, markNotificationRead } from '../repositories/notification-repository';
 
-export const markNotificationsReadSchema = z.union([
-	z.object({ all: z.literal(true) }),
-	z.object({
+// One object rather than a union: a union's failure is zod's English "Invalid input".
+export const markNotificationsReadSchema = z
+	.object({
+		all: z.literal(true, { error: 'Notifikasi tidak dikenal.' }).optional(),
 		id: z.coerce
 			.number({ error: 'Notifikasi tidak dikenal.' })
 			.int('Notifikasi tidak dikenal.')
 			.positive('Notifikasi tidak dikenal.')
+			.optional()
 	})
-]);
+	.refine((input) => input.all === true || input.id !== undefined, { error: 'Notifikasi tidak dikenal.' });
 
 export type MarkNotificationsReadInput = z.input<typeof markNotificationsReadSchema>;
 
@@ -31,7 +33,7 @@ export async function markNotificationsRead(
 	const parsed = markNotificationsReadSchema.safeParse(input);
 	if (!parsed.success) throw validationError(parsed.error);
 	const now = options.now ?? new Date();
-	if ('all' in parsed.data) return { marked: await markAllNotificationsRead(db, actor!.id, now) };
-	if (!(await markNotificationRead(db, actor!.id, parsed.data.id, now))) throw new AppError('NOT_FOUND', 'Notifikasi tidak ditemukan.');
+	if (parsed.data.all) return { marked: await markAllNotificationsRead(db, actor!.id, now) };
+	if (!(await markNotificationRead(db, actor!.id, parsed.data.id!, now))) throw new AppError('NOT_FOUND', 'Notifikasi tidak ditemukan.');
 	return { marked: 1 };
 }
