@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { INBOX_STATE_FILTERS, type InboxBox } from '$lib/server/domain/replication/replication-input';
+import { INBOX_BOX_BY_WORD, INBOX_WORD_BY_BOX, INBOX_WORDS } from '$lib/server/domain/replication/inboxes';
+import { INBOX_STATE_FILTERS } from '$lib/server/domain/replication/replication-input';
 import { pageCount, pageWindow } from '$lib/server/domain/pagination';
 import { badQuery, describeProblems, orPageError } from '$lib/server/http/page-errors';
 import { requireSignedIn } from '$lib/server/http/replication-pages';
@@ -8,14 +9,11 @@ import type { PageServerLoad } from './$types';
 
 const PER_PAGE = 20;
 
-/** The boxes by their Indonesian words in the address (?kotak=masuk). */
-const BOX_BY_WORD = { masuk: 'received', keluar: 'made', hub: 'hub', semua: 'all' } as const satisfies Record<string, InboxBox>;
-const WORD_BY_BOX = Object.fromEntries(Object.entries(BOX_BY_WORD).map(([word, box]) => [box, word])) as Record<InboxBox, string>;
 
 const emptyToUndefined = (v: unknown) => (v === '' || v === null ? undefined : v);
 
 const querySchema = z.object({
-	kotak: z.preprocess(emptyToUndefined, z.enum(['masuk', 'keluar', 'hub', 'semua'], { error: 'Kotak harus masuk, keluar, hub atau semua' }).optional()),
+	kotak: z.preprocess(emptyToUndefined, z.enum(INBOX_WORDS, { error: 'Kotak harus masuk, keluar, hub atau semua' }).optional()),
 	tahap: z.preprocess(emptyToUndefined, z.enum(INBOX_STATE_FILTERS, { error: 'Tahap replikasi tidak dikenal.' }).optional()),
 	halaman: z.preprocess(
 		emptyToUndefined,
@@ -36,12 +34,12 @@ export const load: PageServerLoad = async (event) => {
 	const { kotak, tahap, halaman } = parsed.data;
 	const { page, limit, offset } = pageWindow(halaman, PER_PAGE);
 	const inbox = await orPageError(
-		listReplicationInbox(event.locals.db.db, actor, { box: kotak ? BOX_BY_WORD[kotak] : undefined, state: tahap, limit, offset })
+		listReplicationInbox(event.locals.db.db, actor, { box: kotak ? INBOX_BOX_BY_WORD[kotak] : undefined, state: tahap, limit, offset })
 	);
 	return {
 		box: inbox.box,
-		boxWord: WORD_BY_BOX[inbox.box],
-		boxes: inbox.boxes.map((b) => ({ ...b, word: WORD_BY_BOX[b.box] })),
+		boxWord: INBOX_WORD_BY_BOX[inbox.box],
+		boxes: inbox.boxes.map((b) => ({ ...b, word: INBOX_WORD_BY_BOX[b.box] })),
 		state: tahap ?? '',
 		states: INBOX_STATE_FILTERS,
 		items: inbox.items,

@@ -1,3 +1,4 @@
+import type { InboxScope } from '../domain/replication/inboxes';
 import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { DB, ReplicationPart, ReplicationState, ReplicationsTable } from '../db/schema';
 import { OPEN_STATES } from '../domain/replication/document-kinds';
@@ -245,15 +246,9 @@ export function findReplicationDetail(db: Kysely<DB>, id: string) {
 
 export type ReplicationDetailRow = NonNullable<Awaited<ReturnType<typeof findReplicationDetail>>>;
 
-/** Which replications an inbox holds: by the originator, the replicator, the hub, or every one. */
-export type InboxScope =
-	| { box: 'received'; agencyId: string }
-	| { box: 'made'; agencyId: string }
-	| { box: 'hub'; hubId: string }
-	| { box: 'all' };
-
 export type InboxStateFilter = ReplicationState | 'berjalan' | undefined;
 
+/** Which replications an inbox holds: by the originator, the replicator, the hub, or every one. */
 function inboxQuery(db: Kysely<DB>, scope: InboxScope, state: InboxStateFilter) {
 	let query = fromReplications(db);
 	if (scope.box === 'received') query = query.where('r.originator_agency_id', '=', scope.agencyId);

@@ -3,7 +3,8 @@ import type { DB, ReplicationKind, ReplicationState } from '../db/schema';
 import { inboxQuerySchema, type InboxBox, type InboxQuery } from '../domain/replication/replication-input';
 import { AppError } from '../errors';
 import { can, type Actor } from '../policy';
-import { countInbox, countInboxTotals, listInbox, type InboxScope } from '../repositories/replication-repository';
+import { inboxScopesOf } from '../domain/replication/inboxes';
+import { countInbox, countInboxTotals, listInbox } from '../repositories/replication-repository';
 import { parseStepInput } from './replication-steps';
 
 export interface InboxItem {
@@ -31,34 +32,18 @@ export interface ReplicationInbox {
 	offset: number;
 }
 
-/**
- * The boxes a person has: operators the requests their agency received (it is the originator) and
- * made (it is the replicator); hub coordinators everything in their hub; admins and curators all.
- */
-function scopesOf(actor: Actor): Array<{ box: InboxBox; scope: InboxScope }> {
-	if (can(actor, 'replication.oversee')) return [{ box: 'all', scope: { box: 'all' } }];
-	if (actor.role === 'operator' && actor.agencyId) {
-		return [
-			{ box: 'received', scope: { box: 'received', agencyId: actor.agencyId } },
-			{ box: 'made', scope: { box: 'made', agencyId: actor.agencyId } }
-		];
-	}
-	if (actor.role === 'koordinator_hub' && actor.hubId) return [{ box: 'hub', scope: { box: 'hub', hubId: actor.hubId } }];
-	return [];
-}
-
 /** One page of a person's replication inbox, the most recent activity first. */
 export async function listReplicationInbox(db: Kysely<DB>, actor: Actor, query: InboxQuery = {}): Promise<ReplicationInbox> {
 	const data = parseStepInput(inboxQuerySchema, query);
-	const scopes = scopesOf(actor);
+	const scopes = inboxScopesOf(actor, can(actor, 'replication.oversee'));
 	if (scopes.length === 0) throw new AppError('FORBIDDEN');
 	const chosen = data.box ? scopes.find((s) => s.box === data.box) : scopes[0];
 	if (!chosen) throw new AppError('FORBIDDEN', 'Kotak replikasi ini tidak tersedia untuk peran Anda.');
 
 	const [rows, total, boxes] = await Promise.all([
-		listInbox(db, chosen.scope, data.state, { limit: data.limit, offset: data.offset }),
-		countInbox(db, chosen.scope, data.state),
-		Promise.all(scopes.map(async (s) => ({ box: s.box, ...(await countInboxTotals(db, s.scope)) })))
+		listInbox(db, chosen, data.state, { limit: data.limit, offset: data.offset }),
+		countInbox(db, chosen, data.state),
+		Promise.all(scopes.map(async (s) => ({ box: s.box, ...(await countInboxTotals(db, s)) })))
 	]);
 	return {
 		box: chosen.box,

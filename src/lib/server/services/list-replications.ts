@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { DB, ReplicationKind, ReplicationState } from '../db/schema';
+import { INBOX_BOX_BY_WORD, INBOX_WORDS, inboxScopesOf, type InboxWord } from '../domain/replication/inboxes';
 import { AppError } from '../errors';
 import { can, type Actor } from '../policy';
 import {
@@ -17,8 +18,8 @@ import { hubOf, iso, summaryOf, type ReplicationSummary } from './replication-su
  * (requests their agency received), `keluar` (made), `hub` (their hub), `semua` (staff).
  * Each item says whether it is shown in full ('private') or as the public summary ('public').
  */
-export const REPLICATION_LIST_BOXES = ['masuk', 'keluar', 'hub', 'semua'] as const;
-export type ReplicationListBox = (typeof REPLICATION_LIST_BOXES)[number];
+export const REPLICATION_LIST_BOXES = INBOX_WORDS;
+export type ReplicationListBox = InboxWord;
 
 export interface ReplicationListQuery {
 	box?: ReplicationListBox;
@@ -62,15 +63,21 @@ function visibilityOf(actor: Actor | null): ReplicationVisibility {
 	return { completed: true };
 }
 
+/** One of the person's inboxes (the same boxes as /replikasi), as a list filter. */
 function boxVisibility(actor: Actor | null, box: ReplicationListBox): ReplicationVisibility {
 	if (!actor) throw new AppError('UNAUTHENTICATED');
-	if (box === 'semua' && can(actor, 'replication.oversee')) return { all: true };
-	if (actor.role === 'operator' && actor.agencyId) {
-		if (box === 'masuk') return { originatorAgencyId: actor.agencyId };
-		if (box === 'keluar') return { replicatorAgencyId: actor.agencyId };
+	const scope = inboxScopesOf(actor, can(actor, 'replication.oversee')).find((s) => s.box === INBOX_BOX_BY_WORD[box]);
+	if (!scope) throw new AppError('FORBIDDEN', BOX_UNAVAILABLE);
+	switch (scope.box) {
+		case 'all':
+			return { all: true };
+		case 'received':
+			return { originatorAgencyId: scope.agencyId };
+		case 'made':
+			return { replicatorAgencyId: scope.agencyId };
+		case 'hub':
+			return { hubId: scope.hubId };
 	}
-	if (box === 'hub' && actor.role === 'koordinator_hub' && actor.hubId) return { hubId: actor.hubId };
-	throw new AppError('FORBIDDEN', BOX_UNAVAILABLE);
 }
 
 function itemOf(actor: Actor | null, row: ReplicationListRow): ReplicationListItem {

@@ -31,15 +31,7 @@ export const AGENCY_KINDS = AGENCY_KIND_FILTERS;
 /** Most kabupaten/kota listed in the wilayah facet (all of them when a province is chosen). */
 export const REGION_FACET_LIMIT = 100;
 
-/** Facet lists sorted for display: count descending, then value. Years newest first. */
-export function sortFacet(name: FacetName, counts: Map<string, number>): FacetCount[] {
-	return sortFacetCounts(
-		name,
-		[...counts].filter(([, count]) => count > 0).map(([value, count]) => ({ value, count }))
-	);
-}
-
-/** `sortFacet` for a list of non-zero counts (sorted in place). */
+/** Facet lists sorted for display (in place): count descending, then value; years newest first. */
 export function sortFacetCounts(name: FacetName, list: FacetCount[]): FacetCount[] {
 	if (name === 'tahun') list.sort((a, b) => Number(b.value) - Number(a.value));
 	else if (name === 'sdg') list.sort((a, b) => Number(a.value) - Number(b.value));
