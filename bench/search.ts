@@ -5,6 +5,8 @@
  *   BENCH_DB=postgres (default): 250,000 demo innovations on PostgreSQL (BENCH_DATABASE_URL,
  *     default postgres://postgres@127.0.0.1:5432), database jippnas_bench_search; target p95 < 50 ms.
  *   BENCH_DB=pglite: 100,000 on embedded PGlite (a temporary DATA_DIR); target p95 < 150 ms.
+ *   On PostgreSQL the server runs one process per core (WEB_CONCURRENCY, decision 009; override
+ *   with BENCH_PROCESSES); PGlite is one process's alone.
  *   BENCH_COUNT=N shrinks the corpus while iterating; BENCH_KEEP=1 keeps the PostgreSQL
  *   database, BENCH_REUSE=1 reuses a kept one; BENCH_RATE (default 300) is the offered load.
  *
@@ -21,6 +23,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
+import http from 'node:http';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
@@ -58,6 +61,7 @@ const RATE = Number(process.env.BENCH_RATE ?? TARGET_RPS);
 const CONNECTIONS = 50;
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 20);
 const DATABASE_NAME = 'jippnas_bench_search';
+const PROCESSES = Number(process.env.BENCH_PROCESSES ?? os.availableParallelism());
 const HEADERS = { 'accept-encoding': 'gzip, deflate, br', accept: 'application/json' };
 const format = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 });
 const flag = (name: string) => process.env[name] === '1';
@@ -68,14 +72,18 @@ async function main(): Promise<void> {
 	const benchUrl = new URL(serverUrl);
 	benchUrl.pathname = `/${DATABASE_NAME}`;
 	ensureBuild();
-	console.log(`Benchmark pencarian: ${format.format(COUNT)} inovasi di ${MODE === 'pglite' ? 'PGlite' : 'PostgreSQL'}; beban mesin saat mulai: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+	console.log(`Benchmark pencarian: ${format.format(COUNT)} inovasi di ${MODE === 'pglite' ? 'PGlite' : `PostgreSQL, ${PROCESSES} proses server`}; beban mesin saat mulai: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
 
 	let server: AppServer | undefined;
 	let seedingMs: number | null = null;
 	try {
 		if (MODE === 'postgres') {
 			seedingMs = await preparePostgres(serverUrl.toString(), benchUrl.toString());
-			server = await startAppServer({ databaseUrl: benchUrl.toString(), readyTimeoutMs: 600_000, env: { PAGE_CACHE_SECONDS: '0' } });
+			server = await startAppServer({
+				databaseUrl: benchUrl.toString(),
+				readyTimeoutMs: 600_000,
+				env: { PAGE_CACHE_SECONDS: '0', WEB_CONCURRENCY: String(PROCESSES) }
+			});
 		} else {
 			delete process.env.DATABASE_URL;
 			const started = performance.now();
@@ -96,6 +104,11 @@ async function main(): Promise<void> {
 		const indexReadyMs = Math.round(performance.now() - buildStarted);
 		const indexLine = server.stderr.concat().join('');
 		console.log(`Indeks siap (permintaan pertama setelah server siap: ${format.format(indexReadyMs / 1000)} dtk). ${indexLine.match(/Indeks pencarian[^\n]*/)?.[0] ?? ''}`);
+		if (MODE === 'postgres') {
+			// Every process builds its own index: wait until each has answered a search (the
+			// processes take turns by connection, so each of these opens its own).
+			for (let i = 0; i < PROCESSES * 4; i++) await onNewConnection(baseUrl + mix[i % mix.length]!.path);
+		}
 		for (let i = 0; i < 200; i++) await timed(baseUrl, mix[i % mix.length]!.path);
 
 		console.log(`\n1) ${format.format(RATE)} permintaan/dtk ditawarkan, ${CONNECTIONS} koneksi, ${DURATION_S} dtk ...`);
@@ -136,6 +149,7 @@ async function main(): Promise<void> {
 			date: new Date().toISOString(),
 			mode: MODE,
 			innovations: COUNT,
+			processes: MODE === 'postgres' ? PROCESSES : 1,
 			seedingMs,
 			indexReadyMs,
 			machine: { cpus: os.cpus().length, loadavg: os.loadavg(), node: process.version },
@@ -230,6 +244,16 @@ async function timed(baseUrl: string, pathname: string, timeoutMs = 30_000): Pro
 	await response.arrayBuffer();
 	if (response.status !== 200) throw new Error(`${pathname} menjawab HTTP ${response.status}`);
 	return performance.now() - started;
+}
+
+function onNewConnection(url: string): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const request = http.get(url, { agent: false, headers: { accept: 'application/json' }, timeout: 600_000 }, (response) => {
+			response.resume();
+			response.on('end', () => (response.statusCode === 200 ? resolve() : reject(new Error(`${url} menjawab HTTP ${response.statusCode}`))));
+		});
+		request.on('error', reject);
+	});
 }
 
 async function drain(baseUrl: string, pathname: string): Promise<void> {

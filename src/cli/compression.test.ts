@@ -104,6 +104,20 @@ describe('compressResponse', () => {
 		expect(JSON.parse(lines[1999]!).i).toBe(1999);
 	});
 
+	it('streams a body that goes on after the first turn of the event loop (a streamed page)', async () => {
+		const port = await serve((_req, res) => {
+			res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+			res.write(PAGE.slice(0, 5000));
+			setImmediate(() => {
+				res.write(PAGE.slice(5000, 9000));
+				setImmediate(() => res.end(PAGE.slice(9000)));
+			});
+		});
+		const { headers, body } = await get(port, 'gzip, br');
+		expect(headers['content-encoding']).toBe('br');
+		expect(brotliDecompressSync(body).toString('utf8')).toBe(PAGE);
+	});
+
 	it('leaves alone what is already encoded, small, binary, or not accepted', async () => {
 		const port = await serve((req, res) => {
 			if (req.url === '/encoded') {

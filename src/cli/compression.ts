@@ -1,9 +1,12 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
 import {
+	brotliCompressSync,
 	constants as zlibConstants,
 	createBrotliCompress,
 	createGzip,
+	gzipSync,
 	type BrotliCompress,
+	type BrotliOptions,
 	type Gzip
 } from 'node:zlib';
 
@@ -18,6 +21,13 @@ export type Encoding = 'br' | 'gzip';
 const COMPRESSIBLE =
 	/^(text\/(?!event-stream)|application\/(json|javascript|xml|manifest\+json|[a-z0-9.+-]+\+(json|xml))|image\/svg\+xml)/i;
 const MIN_BYTES = 1024;
+/**
+ * A body that ends in the same turn of the event loop as it started (a JSON answer, a page that
+ * does not stream) is compressed in one call: ~0.5 ms for 40 KB instead of a stream's events and
+ * flushes. Larger or slower bodies stream.
+ */
+const ONE_SHOT_MAX_BYTES = 256 * 1024;
+const GZIP_LEVEL = 6;
 
 /** The encoding to use for an Accept-Encoding header: brotli first, then gzip, honouring q=0. */
 export function chooseEncoding(acceptEncoding: string | undefined): Encoding | null {
@@ -59,6 +69,10 @@ export function compressResponse(req: IncomingMessage, res: ServerResponse): voi
 	const originalOn = res.on;
 	const originalRemoveListener = res.removeListener;
 	let compressor: Gzip | BrotliCompress | undefined;
+	/** Chunks of a body to compress, held until it ends or the turn of the event loop does. */
+	let buffered: Uint8Array[] | null = null;
+	let bufferedBytes = 0;
+	let hintedLength: number | null = null;
 	let ended = false;
 	let flushScheduled = false;
 
@@ -81,17 +95,24 @@ export function compressResponse(req: IncomingMessage, res: ServerResponse): voi
 		res.setHeader('content-encoding', encoding);
 		const vary = String(res.getHeader('vary') ?? '');
 		if (!/\baccept-encoding\b|\*/i.test(vary)) res.setHeader('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
-		// Quality 4 / level 6: dynamic pages are compressed on every request, so speed matters.
-		compressor =
-			encoding === 'br'
-				? createBrotliCompress({
-						params: {
-							[zlibConstants.BROTLI_PARAM_QUALITY]: 4,
-							[zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT,
-							...(Number.isFinite(length) ? { [zlibConstants.BROTLI_PARAM_SIZE_HINT]: length } : {})
-						}
-					})
-				: createGzip({ level: 6 });
+		hintedLength = Number.isFinite(length) ? length : null;
+		buffered = [];
+	};
+
+	// Quality 4 / level 6: dynamic pages are compressed on every request, so speed matters.
+	const brotliOptions = (): BrotliOptions => ({
+		params: {
+			[zlibConstants.BROTLI_PARAM_QUALITY]: 4,
+			[zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT,
+			...(hintedLength !== null ? { [zlibConstants.BROTLI_PARAM_SIZE_HINT]: hintedLength } : {})
+		}
+	});
+
+	/** The body goes on longer than one turn (or grows large): compress it as a stream from here. */
+	const startStream = () => {
+		const pending = buffered ?? [];
+		buffered = null;
+		compressor = encoding === 'br' ? createBrotliCompress(brotliOptions()) : createGzip({ level: GZIP_LEVEL });
 		const stream = compressor;
 		stream.on('data', (chunk: Buffer) => {
 			if (!originalWrite.call(res, chunk)) stream.pause();
@@ -99,6 +120,7 @@ export function compressResponse(req: IncomingMessage, res: ServerResponse): voi
 		originalOn.call(res, 'drain', () => stream.resume());
 		stream.on('end', () => originalEnd.call(res));
 		stream.on('error', (error) => res.destroy(error));
+		for (const chunk of pending) stream.write(chunk);
 	};
 
 	res.writeHead = function (this: ServerResponse, statusCode: number, ...rest: unknown[]) {
@@ -124,21 +146,30 @@ export function compressResponse(req: IncomingMessage, res: ServerResponse): voi
 		flushScheduled = true;
 		setImmediate(() => {
 			flushScheduled = false;
-			if (compressor && !ended) compressor.flush();
+			if (ended) return;
+			if (buffered) startStream();
+			compressor?.flush();
 		});
 	};
 
 	res.write = function (this: ServerResponse, chunk: unknown, ...rest: unknown[]) {
 		if (!this.headersSent) this.writeHead(this.statusCode);
-		if (!compressor) return originalWrite.call(this, chunk, ...rest);
+		if (!compressor && !buffered) return originalWrite.call(this, chunk, ...rest);
 		if (ended) return false;
 		const [encodingOrCallback, callback] = rest;
 		const done = (typeof encodingOrCallback === 'function' ? encodingOrCallback : callback) as WriteCallback | undefined;
 		const textEncoding = typeof encodingOrCallback === 'string' ? (encodingOrCallback as BufferEncoding) : undefined;
 		const buffer = typeof chunk === 'string' ? Buffer.from(chunk, textEncoding) : (chunk as Uint8Array);
-		const ok = compressor.write(buffer, done);
 		scheduleFlush();
-		return ok;
+		if (buffered) {
+			buffered.push(buffer);
+			bufferedBytes += buffer.byteLength;
+			if (done) process.nextTick(done);
+			if (bufferedBytes <= ONE_SHOT_MAX_BYTES) return true;
+			startStream();
+			return true;
+		}
+		return compressor!.write(buffer, done);
 	} as typeof res.write;
 
 	res.end = function (this: ServerResponse, ...args: unknown[]) {
@@ -152,13 +183,21 @@ export function compressResponse(req: IncomingMessage, res: ServerResponse): voi
 			}
 			this.writeHead(this.statusCode);
 		}
-		if (!compressor) return originalEnd.call(this, ...args, ...(callback ? [callback] : []));
+		if (!compressor && !buffered) return originalEnd.call(this, ...args, ...(callback ? [callback] : []));
 		if (ended) return this;
 		ended = true;
+		const last = chunk == null ? null : typeof chunk === 'string' ? Buffer.from(chunk, textEncoding) : (chunk as Uint8Array);
+		if (buffered) {
+			// The whole body is here: one call, one write.
+			if (last) buffered.push(last);
+			const body = buffered.length === 1 ? buffered[0]! : Buffer.concat(buffered);
+			buffered = null;
+			const compressed = encoding === 'br' ? brotliCompressSync(body, brotliOptions()) : gzipSync(body, { level: GZIP_LEVEL });
+			return originalEnd.call(this, compressed, ...(callback ? [callback] : []));
+		}
 		if (callback) this.once('finish', callback);
-		if (chunk != null) {
-			compressor.end(typeof chunk === 'string' ? Buffer.from(chunk, textEncoding) : (chunk as Uint8Array));
-		} else compressor.end();
+		if (last) compressor!.end(last);
+		else compressor!.end();
 		return this;
 	} as typeof res.end;
 

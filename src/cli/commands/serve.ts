@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import path from 'node:path';
@@ -18,6 +19,8 @@ import {
 } from '../../lib/server/services/seed-demo-data';
 import { CliError, parseCommandArgs } from '../arguments';
 import { compressResponse } from '../compression';
+import { CLEAR_READ_CACHES, superviseServerProcesses, WORKER_NUMBER_ENV } from '../serve-cluster';
+import { clearReadCaches, onReadCachesCleared } from '../../lib/server/read-cache';
 import { describeDatabase, openConfiguredDatabase, prepareDatabase } from '../database';
 import type { CliCommand } from '../main';
 import { createProgress } from '../progress';
@@ -39,7 +42,8 @@ Memerlukan hasil build aplikasi web: jalankan "npm run build" lebih dulu.
 Berhenti dengan Ctrl+C (SIGINT) atau SIGTERM; permintaan yang sedang berjalan diselesaikan dulu.
 
 Variabel lingkungan: PORT (3000), HOST (0.0.0.0), DATA_DIR (./data), DATABASE_URL,
-BASE_URL (alamat publik; wajib bila situs berada di balik proxy HTTPS), SEED_DEMO (auto|never).
+BASE_URL (alamat publik; wajib bila situs berada di balik proxy HTTPS), SEED_DEMO (auto|never),
+WEB_CONCURRENCY (1; dengan DATABASE_URL: jumlah proses server yang berbagi port, mis. jumlah inti).
 
 Opsi:
   -h, --help    Menampilkan bantuan ini`;
@@ -63,59 +67,139 @@ export const command: CliCommand = {
 				`Hasil build aplikasi web tidak ditemukan (${HANDLER}). Jalankan "npm run build" di ${PACKAGE_ROOT} terlebih dahulu.`
 			);
 		}
+		// A server process forked by the primary below: the primary has prepared the database.
+		if (cluster.isWorker) {
+			const number = Number(process.env[WORKER_NUMBER_ENV] ?? 1);
+			return serveInThisProcess(config, { prepare: false, background: number === 1, processNumber: number });
+		}
 		console.log(`Basis data: ${describeDatabase(config)}`);
+		let processes = config.WEB_CONCURRENCY;
+		if (processes > 1 && !config.DATABASE_URL) {
+			console.warn(`WEB_CONCURRENCY=${processes} diabaikan: basis data PGlite hanya dapat dibuka oleh satu proses.`);
+			processes = 1;
+		}
+		if (processes === 1) return serveInThisProcess(config, { prepare: true, background: true, processNumber: null });
+
 		const database = await openConfiguredDatabase(config);
-		let server: Server;
 		try {
 			await prepare(database, config);
-			provideAppDatabase(database);
-			const ownProtocolHeader = configureOrigin(config);
-			// Uploads on /admin/impor may be up to IMPORT_MAX_UPLOAD_MB, replication documents up to
-			// UPLOAD_MAX_MB (plus the form around the file).
-			process.env.BODY_SIZE_LIMIT ??= String((Math.max(config.IMPORT_MAX_UPLOAD_MB, config.UPLOAD_MAX_MB) + 1) * 1024 * 1024);
-			const bodyLimit = Number(process.env.BODY_SIZE_LIMIT);
-			const { handler } = (await import(pathToFileURL(HANDLER).href)) as { handler: NodeHandler };
-			server = createServer((req, res) => {
-				if (ownProtocolHeader) req.headers[LOCAL_PROTOCOL_HEADER] = 'http';
-				// A body announced as too large is refused in words, before the app reads any of it.
-				if (Number(req.headers['content-length'] ?? 0) > bodyLimit) return refuseTooLarge(res, config);
-				compressResponse(req, res);
-				handler(req, res);
-			});
-			await listen(server, config);
-		} catch (error) {
+		} finally {
 			await database.close();
-			throw error;
 		}
-		const shownHost = ['0.0.0.0', '::'].includes(config.HOST) ? 'localhost' : config.HOST;
-		console.log(`JIPPNas berjalan di http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${config.PORT}`);
-		if (config.BASE_URL) console.log(`Alamat publik: ${config.BASE_URL}`);
-		// The in-process search index (decision 007) is built now, not on the first search.
-		const indexStarted = performance.now();
-		void warmSearchIndex(database.db).then(
-			() =>
-				console.log(
-					`Indeks pencarian siap dalam ${((performance.now() - indexStarted) / 1000).toFixed(1)} dtk ` +
-						`(memori ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB)`
-				),
-			(error: unknown) => console.error(`Indeks pencarian gagal dibangun: ${error instanceof Error ? error.message : String(error)}`)
-		);
-		// Imports uploaded on /admin/impor run here; PGlite is this process's alone, so whatever
-		// was running when it last stopped was interrupted and is queued again.
-		const worker = startImportWorker(database.db, {
-			uploadDir: path.join(config.DATA_DIR, 'uploads'),
-			staleAfterMs: config.IMPORT_STALE_MINUTES * 60_000,
-			stopWords: loadStopWords(),
-			aloneAtStart: database.kind === 'pglite'
+		console.log(`Menjalankan ${processes} proses server (WEB_CONCURRENCY) ...`);
+		await superviseServerProcesses({
+			processes,
+			onListening: () => announce(config, ` dengan ${processes} proses`)
 		});
-		// Replication reminders (hourly) and the notification e-mails queued in the outbox.
-		const timers = startReplicationTimers(database.db, {
-			mailer: { transport: config.SMTP_URL ? smtpTransport(config.SMTP_URL) : null, from: config.MAIL_FROM },
-			baseUrl: config.BASE_URL ?? `http://localhost:${config.PORT}`
-		});
-		await untilStopped(server, database, { stop: () => Promise.all([worker.stop(), timers.stop()]).then(() => undefined) });
 	}
 };
+
+interface ServeOptions {
+	/** Migrate, load reference data and seed first (not in a forked process: the primary did). */
+	prepare: boolean;
+	/** Run the import worker and the replication timers here (one process of a cluster). */
+	background: boolean;
+	/** This process's number in a cluster, null when it serves alone. */
+	processNumber: number | null;
+}
+
+async function serveInThisProcess(config: AppConfig, options: ServeOptions): Promise<void> {
+	const database = await openConfiguredDatabase(config);
+	let server: Server;
+	try {
+		if (options.prepare) await prepare(database, config);
+		provideAppDatabase(database);
+		const ownProtocolHeader = configureOrigin(config);
+		// Uploads on /admin/impor may be up to IMPORT_MAX_UPLOAD_MB, replication documents up to
+		// UPLOAD_MAX_MB (plus the form around the file).
+		process.env.BODY_SIZE_LIMIT ??= String((Math.max(config.IMPORT_MAX_UPLOAD_MB, config.UPLOAD_MAX_MB) + 1) * 1024 * 1024);
+		const bodyLimit = Number(process.env.BODY_SIZE_LIMIT);
+		const { handler } = (await import(pathToFileURL(HANDLER).href)) as { handler: NodeHandler };
+		const processHeader = options.processNumber === null ? null : String(options.processNumber);
+		server = createServer((req, res) => {
+			if (ownProtocolHeader) req.headers[LOCAL_PROTOCOL_HEADER] = 'http';
+			// Which of the cluster's processes answered: for operators reading logs, and tests.
+			if (processHeader) res.setHeader('x-server-process', processHeader);
+			// A body announced as too large is refused in words, before the app reads any of it.
+			if (Number(req.headers['content-length'] ?? 0) > bodyLimit) return refuseTooLarge(res, config);
+			compressResponse(req, res);
+			handler(req, res);
+		});
+		await listen(server, config);
+	} catch (error) {
+		await database.close();
+		throw error;
+	}
+	const inCluster = options.processNumber !== null;
+	const who = inCluster ? ` (proses ${options.processNumber})` : '';
+	if (!inCluster) announce(config, '');
+	const stopRelay = inCluster ? relayReadCacheClears(database) : () => {};
+	// The in-process search index (decision 007) is built now, not on the first search.
+	const indexStarted = performance.now();
+	void warmSearchIndex(database.db).then(
+		() =>
+			console.log(
+				`Indeks pencarian siap dalam ${((performance.now() - indexStarted) / 1000).toFixed(1)} dtk${who} ` +
+					`(memori ${Math.round(process.memoryUsage().rss / 2 ** 20)} MB)`
+			),
+		(error: unknown) => console.error(`Indeks pencarian gagal dibangun${who}: ${error instanceof Error ? error.message : String(error)}`)
+	);
+	const background: Array<{ stop(): Promise<void> }> = [];
+	if (options.background) {
+		// Imports uploaded on /admin/impor run here; PGlite is this process's alone, so whatever
+		// was running when it last stopped was interrupted and is queued again.
+		background.push(
+			startImportWorker(database.db, {
+				uploadDir: path.join(config.DATA_DIR, 'uploads'),
+				staleAfterMs: config.IMPORT_STALE_MINUTES * 60_000,
+				stopWords: loadStopWords(),
+				aloneAtStart: database.kind === 'pglite'
+			})
+		);
+		// Replication reminders (hourly) and the notification e-mails queued in the outbox.
+		background.push(
+			startReplicationTimers(database.db, {
+				mailer: { transport: config.SMTP_URL ? smtpTransport(config.SMTP_URL) : null, from: config.MAIL_FROM },
+				baseUrl: config.BASE_URL ?? `http://localhost:${config.PORT}`
+			})
+		);
+	}
+	await untilStopped(server, database, {
+		stop: () => Promise.all(background.map((work) => work.stop())).then(() => stopRelay()),
+		quiet: inCluster
+	});
+}
+
+function announce(config: AppConfig, suffix: string): void {
+	const shownHost = ['0.0.0.0', '::'].includes(config.HOST) ? 'localhost' : config.HOST;
+	console.log(`JIPPNas berjalan di http://${shownHost.includes(':') ? `[${shownHost}]` : shownHost}:${config.PORT}${suffix}`);
+	if (config.BASE_URL) console.log(`Alamat publik: ${config.BASE_URL}`);
+}
+
+/**
+ * In a cluster: a write here clears this process's read caches (and marks its search index
+ * stale); the primary passes that on, so the sibling processes forget theirs too.
+ */
+function relayReadCacheClears(database: AppDatabase): () => void {
+	let fromSibling = false;
+	const stopListening = onReadCachesCleared((db) => {
+		if (!fromSibling && db === database.db && process.connected) process.send?.(CLEAR_READ_CACHES);
+	});
+	const onMessage = (message: unknown) => {
+		if (message !== CLEAR_READ_CACHES) return;
+		fromSibling = true;
+		try {
+			clearReadCaches(database.db);
+		} finally {
+			fromSibling = false;
+		}
+	};
+	process.on('message', onMessage);
+	return () => {
+		stopListening();
+		process.off('message', onMessage);
+	};
+}
 
 async function prepare(database: AppDatabase, config: AppConfig): Promise<void> {
 	const { migrations, referenceData } = await prepareDatabase(database, (name) =>
@@ -211,16 +295,19 @@ function listen(server: Server, config: AppConfig): Promise<void> {
 }
 
 /** Resolves once a signal has stopped the server (in-flight requests finished) and closed the database. */
-function untilStopped(server: Server, database: AppDatabase, worker: { stop(): Promise<void> }): Promise<void> {
+function untilStopped(server: Server, database: AppDatabase, worker: { stop(): Promise<void>; quiet: boolean }): Promise<void> {
 	return new Promise((resolve) => {
 		let stopping = false;
-		const stop = (signal: NodeJS.Signals) => {
+		const stop = (signal: NodeJS.Signals | 'disconnect') => {
 			if (stopping) {
+				// In a cluster Ctrl+C reaches this process and the primary, which passes it on: the
+				// second signal is the same request, and forcing is the primary's call.
+				if (worker.quiet) return;
 				console.error('Dihentikan paksa.');
 				process.exit(130);
 			}
 			stopping = true;
-			console.log(`\n${signal} diterima: menghentikan server ...`);
+			if (!worker.quiet) console.log(`\n${signal} diterima: menghentikan server ...`);
 			const forceTimer = setTimeout(() => server.closeAllConnections(), FORCE_CLOSE_AFTER_MS);
 			forceTimer.unref();
 			server.close(() => {
@@ -230,15 +317,19 @@ function untilStopped(server: Server, database: AppDatabase, worker: { stop(): P
 					.then(() => database.close())
 					.catch((error: unknown) => console.error(`Basis data gagal ditutup: ${(error as Error).message}`))
 					.finally(() => {
-						console.log('Server berhenti.');
+						if (!worker.quiet) console.log('Server berhenti.');
 						process.off('SIGINT', stop);
 						process.off('SIGTERM', stop);
+						process.off('disconnect', onPrimaryGone);
 						resolve();
 					});
 			});
 			server.closeIdleConnections();
 		};
+		// A forked process whose primary has gone stops too.
+		const onPrimaryGone = () => stop('disconnect');
 		process.on('SIGINT', stop);
 		process.on('SIGTERM', stop);
+		if (cluster.isWorker) process.on('disconnect', onPrimaryGone);
 	});
 }

@@ -39,25 +39,36 @@ export class TtlCache<V> {
 	}
 }
 
-const cachesByDatabase = new WeakMap<object, Map<string, TtlCache<unknown>>>();
+/**
+ * Shared through globalThis: `jippnas serve` runs its own modules (tsx) beside the built app, so
+ * a write by either (an import run by the CLI's worker, an edit on a page) clears the caches of
+ * both, and `serve` can pass clears on to its sibling processes (decision 009).
+ */
+const SHARED = Symbol.for('jippnas.readCaches');
+const shared = ((globalThis as Record<symbol, unknown>)[SHARED] ??= {
+	caches: new WeakMap<object, Map<string, TtlCache<unknown>>>(),
+	listeners: [] as Array<(db: object) => void>
+}) as { caches: WeakMap<object, Map<string, TtlCache<unknown>>>; listeners: Array<(db: object) => void> };
 
 export function readCache<V>(db: object, name: string, ttlMs: number, maxEntries = 1): TtlCache<V> {
-	let caches = cachesByDatabase.get(db);
-	if (!caches) cachesByDatabase.set(db, (caches = new Map()));
+	let caches = shared.caches.get(db);
+	if (!caches) shared.caches.set(db, (caches = new Map()));
 	let cache = caches.get(name);
 	if (!cache) caches.set(name, (cache = new TtlCache<unknown>(ttlMs, maxEntries)));
 	return cache as TtlCache<V>;
 }
 
-const clearListeners: Array<(db: object) => void> = [];
-
 /** Called on every clearReadCaches (the search index marks itself stale this way). */
-export function onReadCachesCleared(listener: (db: object) => void): void {
-	clearListeners.push(listener);
+export function onReadCachesCleared(listener: (db: object) => void): () => void {
+	shared.listeners.push(listener);
+	return () => {
+		const at = shared.listeners.indexOf(listener);
+		if (at >= 0) shared.listeners.splice(at, 1);
+	};
 }
 
 /** Forgets every cached read of this database (after a write). */
 export function clearReadCaches(db: object): void {
-	for (const cache of cachesByDatabase.get(db)?.values() ?? []) cache.clear();
-	for (const listener of clearListeners) listener(db);
+	for (const cache of shared.caches.get(db)?.values() ?? []) cache.clear();
+	for (const listener of [...shared.listeners]) listener(db);
 }

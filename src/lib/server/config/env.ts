@@ -23,6 +23,14 @@ const envSchema = z.object({
 		.optional()
 		.or(z.literal('').transform(() => undefined)),
 	DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+	// `serve` on PostgreSQL: how many server processes share the port (decision 009). PGlite is
+	// one process's alone, so it always runs one.
+	WEB_CONCURRENCY: z.coerce
+		.number({ error: 'WEB_CONCURRENCY harus berupa angka' })
+		.int('WEB_CONCURRENCY harus bilangan bulat')
+		.min(1, 'WEB_CONCURRENCY minimal 1')
+		.max(64, 'WEB_CONCURRENCY maksimal 64')
+		.default(1),
 	SEED_DEMO: z
 		.enum(['auto', 'never'], { error: 'SEED_DEMO harus "auto" atau "never"' })
 		.default('auto'),

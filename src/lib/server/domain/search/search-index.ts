@@ -704,7 +704,14 @@ export class SearchIndex {
 			else this.scoreAll(alternative.stems, alternative.boost, clauseScore, first);
 		}
 		const touched = first;
-		let candidates = Uint32Array.from(first).sort();
+		let candidates = Uint32Array.from(first);
+		// One stem's postings come in document order already; only merged alternatives need sorting.
+		for (let i = 1; i < candidates.length; i++) {
+			if (candidates[i - 1]! > candidates[i]!) {
+				candidates.sort();
+				break;
+			}
+		}
 		for (let i = 0; i < candidates.length; i++) {
 			const doc = candidates[i]!;
 			score[doc] = clauseScore[doc]!;
@@ -920,23 +927,26 @@ export class SearchIndex {
 	 * Region intent: 2 for an innovation of the region (or province) named, 1 for another region
 	 * of its province, 0 elsewhere.
 	 */
-	private placeMatcher(codes: string[]): ((doc: number) => 0 | 1 | 2) | null {
+	private placeMatcher(codes: string[]): ((doc: number) => number) | null {
 		if (codes.length === 0) return null;
-		const exactRegions = new Set<number>();
-		const exactProvinces = new Set<number>();
-		const nearProvinces = new Set<number>();
+		// Tiers by dictionary code, so that the per-document check is two array reads.
+		const regionTier = new Uint8Array(NO_VALUE + 1);
+		const provinceTier = new Uint8Array(NO_VALUE + 1);
 		for (const code of codes) {
 			if (code.includes('.')) {
-				exactRegions.add(this.regions.find(code));
-				nearProvinces.add(this.provinces.find(code.split('.')[0]!));
-			} else exactProvinces.add(this.provinces.find(code));
+				regionTier[this.regions.find(code)] = 2;
+				const near = this.provinces.find(code.split('.')[0]!);
+				if (provinceTier[near] === 0) provinceTier[near] = 1;
+			} else provinceTier[this.provinces.find(code)] = 2;
 		}
+		regionTier[NO_VALUE] = 0;
+		provinceTier[NO_VALUE] = 0;
 		const region = this.region.data;
 		const province = this.province.data;
 		return (doc) => {
-			if (exactRegions.has(region[doc]!) || exactProvinces.has(province[doc]!)) return 2;
-			if (nearProvinces.has(province[doc]!)) return 1;
-			return 0;
+			const r = regionTier[region[doc]!]!;
+			const p = provinceTier[province[doc]!]!;
+			return r > p ? r : p;
 		};
 	}
 

@@ -2,7 +2,7 @@ import { defineEndpoint, methodsAllowed } from '$lib/server/api/define-endpoint'
 import { createInnovationBody, innovationListQuery } from '$lib/server/api/parameters';
 import { InnovationSearchPage, InnovationWriteResult } from '$lib/server/api/responses';
 import { createInnovation, similarInnovationsError } from '$lib/server/services/create-innovation';
-import { searchInnovations } from '$lib/server/services/search-innovations';
+import { searchInnovations, type SearchInnovationsResult } from '$lib/server/services/search-innovations';
 
 export const GET = defineEndpoint({
 	method: 'GET',
@@ -23,18 +23,27 @@ export const GET = defineEndpoint({
 	},
 	handler: async ({ db, query: { limit, offset, sort, urutan, q, ...filters } }) => {
 		const result = await searchInnovations(db, { q, filters, limit, offset, sort: urutan ?? sort });
-		return {
-			items: result.items,
-			total: result.total,
-			limit: result.limit,
-			offset: result.offset,
-			facets: result.facets!,
-			sort: result.sort,
-			didYouMean: result.didYouMean,
-			partial: result.partial
-		};
+		let answer = answers.get(result);
+		if (!answer) answers.set(result, (answer = presentSearchPage(result)));
+		return answer;
 	}
 });
+
+// One answer object per cached search result, so that defineEndpoint serialises it once.
+const answers = new WeakMap<SearchInnovationsResult, ReturnType<typeof presentSearchPage>>();
+
+function presentSearchPage(result: SearchInnovationsResult) {
+	return {
+		items: result.items,
+		total: result.total,
+		limit: result.limit,
+		offset: result.offset,
+		facets: result.facets!,
+		sort: result.sort,
+		didYouMean: result.didYouMean,
+		partial: result.partial
+	};
+}
 
 export const POST = defineEndpoint({
 	method: 'POST',
