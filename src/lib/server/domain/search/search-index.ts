@@ -719,7 +719,8 @@ export class SearchIndex {
 			else this.scoreAll(alternative.stems, alternative.boost, clauseScore, first);
 		}
 		const touched = first;
-		let candidates = Uint32Array.from(first);
+		// `new` copies a plain array directly; `from` would go through its iterator.
+		let candidates = new Uint32Array(first);
 		// One stem's postings come in document order already; only merged alternatives need sorting.
 		for (let i = 1; i < candidates.length; i++) {
 			if (candidates[i - 1]! > candidates[i]!) {
@@ -746,7 +747,8 @@ export class SearchIndex {
 			}
 			candidates = candidates.subarray(0, kept);
 		}
-		const docs = Array.from(candidates);
+		const docs: number[] = [];
+		for (let i = 0; i < candidates.length; i++) docs.push(candidates[i]!);
 		const acronymHits = parsed.acronymKey.length >= 3 ? (this.acronymDocs.get(parsed.acronymKey) ?? []) : [];
 		if (acronymHits.length > 0) {
 			let best = 0;
@@ -792,7 +794,7 @@ export class SearchIndex {
 		const clauseScore = this.scratchClause;
 		const local = this.docsOfPlaces(parsed.places).filter((doc) => score[doc] === 0 && this.alive.data[doc] === 1);
 		if (local.length === 0) return [];
-		const list = Uint32Array.from(local).sort();
+		const list = new Uint32Array(local).sort();
 		const counts = new Uint8Array(list.length);
 		const sums = new Float32Array(list.length);
 		for (const clause of clauses) {
@@ -1254,8 +1256,13 @@ export class SearchIndex {
 		} else page = this.topK(hitsDocs, scores, sort, offset + limit).slice(offset);
 		const hits = page.map((doc) => ({ id: this.ids[doc]!, score: round(scores ? scores[doc]! : 0) }));
 		if (candidates) {
-			this.release(touched);
-			for (const doc of touched) this.scratchTier[doc] = 0;
+			const score = this.scratchScore;
+			const tier = this.scratchTier;
+			for (let i = 0; i < touched.length; i++) {
+				const doc = touched[i]!;
+				score[doc] = 0;
+				tier[doc] = 0;
+			}
 		}
 		return {
 			hits,
