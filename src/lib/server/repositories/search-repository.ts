@@ -34,9 +34,12 @@ export interface SearchDocumentRow {
 	sustainability_status: string | null;
 	replication_count: number;
 	created_at: Date;
+	updated_at: Date;
 	deleted_at: Date | null;
 	search_seq: string;
 	awards: string[];
+	/** Awards as the catalogue shows them ("KIPP Top 99 2022; ..."), newest first. */
+	award_summary: string | null;
 	sources: string[];
 }
 
@@ -79,9 +82,13 @@ function documentQuery(db: Kysely<DB>) {
 			'i.sustainability_status',
 			'i.replication_count',
 			'i.created_at',
+			'i.updated_at',
 			'i.deleted_at',
 			sql<string>`i.search_seq::text`.as('search_seq'),
 			sql<string[]>`array(select aw.programme from awards aw where aw.innovation_id = i.id)`.as('awards'),
+			sql<string | null>`(select string_agg(aw.programme || ' ' || aw.level || ' ' || aw.year, '; ' order by aw.year desc) from awards aw where aw.innovation_id = i.id)`.as(
+				'award_summary'
+			),
 			sql<string[]>`array(select distinct sr.source from source_records sr where sr.innovation_id = i.id)`.as('sources')
 		]);
 }
@@ -149,38 +156,4 @@ export async function listInnovationsWithNewLinks(
 export async function listSearchDocumentsByIds(db: Kysely<DB>, ids: string[]): Promise<SearchDocumentRow[]> {
 	if (ids.length === 0) return [];
 	return (await documentQuery(db).where('i.id', 'in', ids).execute()) as SearchDocumentRow[];
-}
-
-/** The catalogue rows of the innovations on one page of search results (any order). */
-export async function listInnovationSummariesByIds(db: Kysely<DB>, ids: string[]) {
-	if (ids.length === 0) return [];
-	return db
-		.selectFrom('innovations as i')
-		.innerJoin('agencies as a', 'a.id', 'i.agency_id')
-		.leftJoin('regions as r', 'r.code', 'i.region_code')
-		.select([
-			'i.id',
-			'i.title',
-			'i.acronym',
-			'i.summary',
-			'i.year_started',
-			'i.stage',
-			'i.main_affair',
-			'i.sdgs',
-			'i.is_digital',
-			'i.region_code',
-			'i.created_at',
-			'i.updated_at',
-			'i.replication_count',
-			'a.id as agency_id',
-			'a.name as agency_name',
-			'a.kind as agency_kind',
-			'r.name as region_name',
-			sql<string | null>`(select string_agg(aw.programme || ' ' || aw.level || ' ' || aw.year, '; ' order by aw.year desc) from awards aw where aw.innovation_id = i.id)`.as(
-				'award_summary'
-			)
-		])
-		.where('i.id', 'in', ids)
-		.where('i.deleted_at', 'is', null)
-		.execute();
 }

@@ -19,8 +19,59 @@ const SYNC_INTERVAL_MS = 3000;
 /** When this many documents were re-indexed since the build, rebuild in the background. */
 const REBUILD_AFTER = 50_000;
 
+/**
+ * What a result list shows of an innovation (its catalogue card), kept beside the index so that
+ * a search answers without a query for its page of rows: on PGlite those 20 random reads cost
+ * more than the search itself and block the one thread. In sync with the index (same rows).
+ */
+export type SearchCard = Pick<
+	SearchDocumentRow,
+	| 'id'
+	| 'title'
+	| 'acronym'
+	| 'summary'
+	| 'year_started'
+	| 'stage'
+	| 'main_affair'
+	| 'sdgs'
+	| 'is_digital'
+	| 'agency_id'
+	| 'agency_name'
+	| 'agency_kind'
+	| 'region_code'
+	| 'region_name'
+	| 'award_summary'
+	| 'created_at'
+	| 'updated_at'
+	| 'replication_count'
+>;
+
+function toSearchCard(row: SearchDocumentRow): SearchCard {
+	return {
+		id: row.id,
+		title: row.title,
+		acronym: row.acronym,
+		summary: row.summary,
+		year_started: row.year_started,
+		stage: row.stage,
+		main_affair: row.main_affair,
+		sdgs: row.sdgs,
+		is_digital: row.is_digital,
+		agency_id: row.agency_id,
+		agency_name: row.agency_name,
+		agency_kind: row.agency_kind,
+		region_code: row.region_code,
+		region_name: row.region_name,
+		award_summary: row.award_summary,
+		created_at: row.created_at,
+		updated_at: row.updated_at,
+		replication_count: row.replication_count
+	};
+}
+
 interface Entry {
 	index: SearchIndex;
+	cards: Map<string, SearchCard>;
 	ready: Promise<void>;
 	seq: string;
 	awardId: number;
@@ -94,19 +145,23 @@ async function build(db: Kysely<DB>, onProgress?: (done: number) => void): Promi
 	const marks = await searchRepository.readSearchWatermarks(db);
 	const synonyms = await synonymsVersion(db);
 	const index = new SearchIndex();
+	const cards = new Map<string, SearchCard>();
 	index.synonyms = new SynonymTable(await listSynonyms(db));
 	let after: string | null = null;
 	let done = 0;
 	for (;;) {
 		const rows = await searchRepository.listSearchDocuments(db, after, PAGE);
-		for (const row of rows) index.upsert(toSearchDocument(row));
+		for (const row of rows) {
+			index.upsert(toSearchDocument(row));
+			cards.set(row.id, toSearchCard(row));
+		}
 		done += rows.length;
 		onProgress?.(done);
 		if (rows.length < PAGE) break;
 		after = rows.at(-1)!.id;
 	}
 	index.seal();
-	return { index, seq: marks.seq, awardId: marks.awardId, recordId: marks.recordId, synonyms, lastSync: Date.now() };
+	return { index, cards, seq: marks.seq, awardId: marks.awardId, recordId: marks.recordId, synonyms, lastSync: Date.now() };
 }
 
 function entryFor(db: Kysely<DB>): Entry {
@@ -114,6 +169,7 @@ function entryFor(db: Kysely<DB>): Entry {
 	if (!entry) {
 		const created: Entry = {
 			index: new SearchIndex(),
+			cards: new Map(),
 			ready: Promise.resolve(),
 			seq: '0',
 			awardId: 0,
@@ -145,11 +201,11 @@ export function warmSearchIndex(db: Kysely<DB>): Promise<void> {
  * The index of this database, built and synced: polls the database for changes when the last
  * look is older than SYNC_INTERVAL_MS or a write in this process marked it stale.
  */
-export async function getSearchIndex(db: Kysely<DB>): Promise<{ index: SearchIndex; version: number }> {
+export async function getSearchIndex(db: Kysely<DB>): Promise<{ index: SearchIndex; version: number; cards: ReadonlyMap<string, SearchCard> }> {
 	const entry = entryFor(db);
 	await entry.ready;
 	if (entry.stale || Date.now() - entry.lastSync >= SYNC_INTERVAL_MS) await syncSearchIndex(db);
-	return { index: entry.index, version: entry.version };
+	return { index: entry.index, version: entry.version, cards: entry.cards };
 }
 
 /** A write in this process changed innovations or synonyms: the next search syncs first. */
@@ -163,6 +219,17 @@ export function dropSearchIndex(db: object): void {
 	entries.delete(db);
 }
 
+/** One changed row into the index and the cards; true when the index changed. */
+function apply(entry: Entry, row: SearchDocumentRow): boolean {
+	if (row.deleted_at) {
+		entry.cards.delete(row.id);
+		return entry.index.remove(row.id);
+	}
+	entry.index.upsert(toSearchDocument(row));
+	entry.cards.set(row.id, toSearchCard(row));
+	return true;
+}
+
 /** Applies what changed in the database since the last sync; concurrent callers share one sync. */
 export async function syncSearchIndex(db: Kysely<DB>): Promise<void> {
 	const entry = entryFor(db);
@@ -173,13 +240,7 @@ export async function syncSearchIndex(db: Kysely<DB>): Promise<void> {
 		let changed = false;
 		for (;;) {
 			const rows = await searchRepository.listSearchDocumentsChangedSince(db, entry.seq, PAGE);
-			for (const row of rows) {
-				if (row.deleted_at) changed = entry.index.remove(row.id) || changed;
-				else {
-					entry.index.upsert(toSearchDocument(row));
-					changed = true;
-				}
-			}
+			for (const row of rows) changed = apply(entry, row) || changed;
 			if (rows.length > 0) entry.seq = rows.at(-1)!.search_seq;
 			if (rows.length < PAGE) break;
 		}
@@ -187,10 +248,7 @@ export async function syncSearchIndex(db: Kysely<DB>): Promise<void> {
 		entry.awardId = links.awardId;
 		entry.recordId = links.recordId;
 		if (links.ids.length > 0) {
-			for (const row of await searchRepository.listSearchDocumentsByIds(db, links.ids)) {
-				if (row.deleted_at) entry.index.remove(row.id);
-				else entry.index.upsert(toSearchDocument(row));
-			}
+			for (const row of await searchRepository.listSearchDocumentsByIds(db, links.ids)) apply(entry, row);
 			changed = true;
 		}
 		const synonyms = await synonymsVersion(db);

@@ -5,8 +5,7 @@ import type { SearchFilters, SearchSort } from '../domain/search/search-index';
 import { buildSnippet, highlightAll, snippetText, type SnippetSegment } from '../domain/search/snippet';
 import { presentInnovationSummary, type InnovationSummary } from '../presenters/innovation-presenter';
 import { readCache } from '../read-cache';
-import { listInnovationSummariesByIds } from '../repositories/search-repository';
-import { getSearchIndex } from '../search/search-index-lifecycle';
+import { getSearchIndex, type SearchCard } from '../search/search-index-lifecycle';
 
 export interface SearchHitSummary extends InnovationSummary {
 	/** Relevance (BM25F with the proven-ness tie-breaker); 0 without a query. */
@@ -94,15 +93,15 @@ export async function searchInnovations(db: Kysely<DB>, input: SearchInnovations
 		const value = input.filters?.[key];
 		if (value !== undefined && value !== null && value !== '') (filters as Record<string, unknown>)[key] = value;
 	}
-	const { index, version } = await getSearchIndex(db);
+	const { index, version, cards } = await getSearchIndex(db);
 	const wantFacets = input.facets !== false;
 	const key = JSON.stringify([version, q, filters, sort, limit, offset, wantFacets]);
-	// The whole answer (the engine's hits and the page rows with their snippets) is reused until
+	// The whole answer (the engine's hits and the cards with their snippets) is reused until
 	// the index changes or a write clears the read caches.
 	return readCache<SearchInnovationsResult>(db, 'search-results', RESULT_CACHE_MS, RESULT_CACHE_ENTRIES).get(key, async () => {
 		const found = index.search({ q, filters, sort, limit, offset, facets: wantFacets });
 		const ids = found.hits.map((hit) => hit.id);
-		const byId = await pageRowsByIds(db, version, ids);
+		const byId = cardsByIds(cards, ids);
 		const stems = new Set(found.highlightStems);
 		const items: SearchHitSummary[] = [];
 		for (const hit of found.hits) {
@@ -133,34 +132,23 @@ export async function searchInnovations(db: Kysely<DB>, input: SearchInnovations
 	});
 }
 
-type PageRow = Awaited<ReturnType<typeof listInnovationSummariesByIds>>[number];
-
-/** Page rows are reused across searches: the same proven innovations top many result lists. */
-const PAGE_ROW_CACHE_MS = 60_000;
-const PAGE_ROW_CACHE_ENTRIES = 20_000;
-
 /**
- * The rows of one page of hits, from the row cache or else in one query for all the missing ones.
- * Fetching 20 rows spread over a large table costs ~15 ms of random reads (PostgreSQL) and ~40 ms
- * on PGlite with 100,000 innovations, more than the search itself.
+ * The cards of one page of hits, kept by the index beside its documents (built from the same
+ * rows), so a search needs no query: fetching 20 rows spread over a large table cost ~15 ms of
+ * random reads on PostgreSQL and ~40 ms on PGlite at 100,000 innovations, blocking its one
+ * thread — more than the search itself.
  */
-async function pageRowsByIds(db: Kysely<DB>, indexVersion: number, ids: string[]): Promise<Map<string, PageRow>> {
-	const cache = readCache<PageRow | null>(db, 'search-page-rows', PAGE_ROW_CACHE_MS, PAGE_ROW_CACHE_ENTRIES);
-	const missing: string[] = [];
-	let batch: Promise<Map<string, PageRow>> | null = null;
-	const load = () =>
-		(batch ??= Promise.resolve().then(async () => new Map((await listInnovationSummariesByIds(db, missing)).map((row) => [row.id, row]))));
-	const rows = await Promise.all(
-		ids.map((id) =>
-			// Keyed by the index's version too: a change the index has seen is never served stale.
-			cache.get(`${indexVersion}:${id}`, () => {
-				missing.push(id);
-				return load().then((found) => found.get(id) ?? null);
-			})
-		)
-	);
-	return new Map(rows.flatMap((row) => (row ? [[row.id, row] as const] : [])));
+function cardsByIds(cards: ReadonlyMap<string, SearchCard>, ids: string[]): Map<string, PresentableCard> {
+	const found = new Map<string, PresentableCard>();
+	for (const id of ids) {
+		const card = cards.get(id);
+		if (card) found.set(id, card as PresentableCard);
+	}
+	return found;
 }
+
+/** A card with its codes typed as the presenter takes them (the columns are the same). */
+type PresentableCard = SearchCard & Parameters<typeof presentInnovationSummary>[0];
 
 /** "Inovasi serupa": more like this innovation (its title and summary terms), same affair boosted. */
 export async function findSimilarInnovations(
@@ -168,9 +156,9 @@ export async function findSimilarInnovations(
 	innovation: { id: string; title: string; summary: string },
 	limit: number
 ): Promise<SearchHitSummary[]> {
-	const { index, version } = await getSearchIndex(db);
+	const { index, cards } = await getSearchIndex(db);
 	const hits = index.similar(innovation.id, innovation, limit);
-	const byId = await pageRowsByIds(db, version, hits.map((hit) => hit.id));
+	const byId = cardsByIds(cards, hits.map((hit) => hit.id));
 	return hits.flatMap((hit) => {
 		const row = byId.get(hit.id);
 		if (!row) return [];
