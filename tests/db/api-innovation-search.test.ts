@@ -39,6 +39,8 @@ describe('GET /api/v1/innovations?q=', () => {
 		expect(body.facets.provinsi).toEqual([{ value: '53', count: 1 }]);
 		expect(body.facets.tahap).toEqual([{ value: 'pelembagaan', count: 1 }]);
 		expect(body.didYouMean).toBeNull();
+		// The engine's plan and time for developer tools and the benchmark: two words, every one required.
+		expect(res.headers.get('server-timing')).toMatch(/^search;dur=\d+(\.\d+)?;desc="semua-kata"$/);
 	});
 
 	it('takes sort as an alias of urutan, and filters with facets of the other values', async () => {

@@ -47,14 +47,18 @@ export async function callEndpoint<T = unknown>(
 	if (!handler) throw new Error(`No handler exported for ${target}`);
 	const url = new URL(target, 'http://localhost');
 	const request = new Request(url, { method: options.method ?? 'GET' });
+	// Headers given to setHeaders go onto the response, as SvelteKit does.
+	const setHeaders: Record<string, string> = {};
 	const event = {
 		url,
 		params: options.params ?? {},
 		locals: localsFor(options),
 		request,
-		route: { id: null }
+		route: { id: null },
+		setHeaders: (headers: Record<string, string>) => Object.assign(setHeaders, headers)
 	} as unknown as RequestEvent;
 	const response = await handler(event);
+	for (const [name, value] of Object.entries(setHeaders)) response.headers.set(name, value);
 	const isJson = response.headers.get('content-type')?.startsWith('application/json');
 	const body = (isJson ? await response.json() : await response.text()) as T;
 	return { status: response.status, headers: response.headers, body };

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import type { Facets } from '../domain/search/facets';
-import type { SearchFilters, SearchSort } from '../domain/search/search-index';
+import type { SearchFilters, SearchPlan, SearchSort } from '../domain/search/search-index';
 import { buildSnippet, highlightAll, snippetText, type SnippetSegment } from '../domain/search/snippet';
 import { presentInnovationSummary, type InnovationSummary } from '../presenters/innovation-presenter';
 import { readCache } from '../read-cache';
@@ -43,6 +43,8 @@ export interface SearchInnovationsResult {
 	didYouMean: string | null;
 	/** No innovation has every word: these have the most of them. */
 	partial: boolean;
+	/** How the engine evaluated the query and how long it took (when the answer was computed). */
+	timing: { plan: SearchPlan; engineMs: number };
 }
 
 const SORT_ALIASES: Readonly<Record<string, SearchSort>> = {
@@ -99,7 +101,9 @@ export async function searchInnovations(db: Kysely<DB>, input: SearchInnovations
 	// The whole answer (the engine's hits and the cards with their snippets) is reused until
 	// the index changes or a write clears the read caches.
 	return readCache<SearchInnovationsResult>(db, 'search-results', RESULT_CACHE_MS, RESULT_CACHE_ENTRIES).get(key, async () => {
+		const started = performance.now();
 		const found = index.search({ q, filters, sort, limit, offset, facets: wantFacets });
+		const engineMs = performance.now() - started;
 		const ids = found.hits.map((hit) => hit.id);
 		const byId = cardsByIds(cards, ids);
 		const stems = new Set(found.highlightStems);
@@ -127,7 +131,8 @@ export async function searchInnovations(db: Kysely<DB>, input: SearchInnovations
 			facets: found.facets,
 			sort,
 			didYouMean: found.corrected,
-			partial: found.partial
+			partial: found.partial,
+			timing: { plan: found.plan, engineMs: Math.round(engineMs * 100) / 100 }
 		};
 	});
 }

@@ -96,7 +96,14 @@ export interface SearchResult {
 	corrected: string | null;
 	/** Stems to highlight in snippets. */
 	highlightStems: string[];
+	/**
+	 * How the engine evaluated the query (its "query plan"): one clause; every word, rarest
+	 * first; partial matches over every posting; or no query.
+	 */
+	plan: SearchPlan;
 }
+
+export type SearchPlan = 'satu-klausa' | 'semua-kata' | 'sebagian' | 'tanpa-kueri';
 
 /** Field weights and length normalisation (BM25F). Title and acronym above summary above the rest. */
 const FIELDS = [
@@ -1172,7 +1179,7 @@ export class SearchIndex {
 	}
 
 	/** How the last query was evaluated (for the benchmarks): one clause, every word (rarest first), or partial matches too. */
-	lastPlan: 'satu-klausa' | 'semua-kata' | 'sebagian' | 'tanpa-kueri' = 'tanpa-kueri';
+	lastPlan: SearchPlan = 'tanpa-kueri';
 
 	/** Searches: matching, filtering, facet counts, ordering and one page of hits. */
 	search(request: SearchRequest): SearchResult {
@@ -1270,7 +1277,8 @@ export class SearchIndex {
 			facets: counters ? this.finishCounters(counters, request.filters ?? {}) : null,
 			partial,
 			corrected: parsed?.corrected ?? null,
-			highlightStems: parsed ? [...parsed.highlightStems] : []
+			highlightStems: parsed ? [...parsed.highlightStems] : [],
+			plan: this.lastPlan
 		};
 	}
 
