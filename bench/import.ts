@@ -18,7 +18,7 @@
  * Node process only (RSS sampled every 250 ms, and the kernel's max RSS): PostgreSQL's own
  * memory is not counted. The database is dropped at the end unless BENCH_KEEP=1.
  */
-import { createWriteStream, existsSync, readFileSync, type WriteStream } from 'node:fs';
+import { createWriteStream, existsSync, readdirSync, readFileSync, type WriteStream } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -63,6 +63,47 @@ function startMemorySampler() {
 	timer.unref();
 	return {
 		peak: () => Math.max(peak, process.memoryUsage().rss),
+		stop: () => clearInterval(timer)
+	};
+}
+
+/**
+ * CPU seconds of the PostgreSQL backends serving the bench database, when the server runs on this
+ * machine (Linux /proc): each backend's process title names its database. Sampled, so a backend
+ * that ends between samples loses at most its last interval. With Node's own CPU time this says
+ * what the import costs on a shared machine better than the wall clock does.
+ */
+function startPostgresCpuSampler(databaseName: string) {
+	const ticks = 100; // USER_HZ on Linux
+	const seen = new Map<number, number>();
+	const sample = () => {
+		let entries: string[];
+		try {
+			entries = readdirSync('/proc');
+		} catch {
+			return;
+		}
+		for (const entry of entries) {
+			if (!/^\d+$/.test(entry)) continue;
+			try {
+				const cmdline = readFileSync(`/proc/${entry}/cmdline`, 'utf8');
+				if (!cmdline.startsWith('postgres: ') || !cmdline.includes(` ${databaseName} `)) continue;
+				const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+				const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+				// utime and stime are fields 14 and 15 of stat, 12 and 13 after the command name.
+				seen.set(Number(entry), (Number(fields[11]) + Number(fields[12])) / ticks);
+			} catch {
+				// The process ended meanwhile.
+			}
+		}
+	};
+	const timer = setInterval(sample, 500);
+	timer.unref();
+	return {
+		seconds: () => {
+			sample();
+			return [...seen.values()].reduce((sum, value) => sum + value, 0);
+		},
 		stop: () => clearInterval(timer)
 	};
 }
@@ -211,6 +252,8 @@ interface ImportFigures {
 	records: number;
 	durationMs: number;
 	recordsPerSecond: number;
+	/** CPU seconds of this process and of the bench database's PostgreSQL backends during the import. */
+	cpu: { nodeS: number; postgresS: number };
 	result: Omit<ImportSourceFileResult, 'unknownColumns'> & { unknownColumns: string[] };
 }
 
@@ -268,9 +311,12 @@ async function main(): Promise<void> {
 
 			const stopWords = loadStopWords();
 			const imports: ImportFigures[] = [];
+			const postgresCpu = startPostgresCpuSampler(DATABASE_NAME);
 			for (const source of SOURCES) {
 				const file = path.join(dir, FILE_NAMES[source]);
 				// Reading the file is part of importing it, as the CLI does.
+				const nodeCpuBefore = process.cpuUsage();
+				const postgresCpuBefore = postgresCpu.seconds();
 				started = performance.now();
 				const bytes = new Uint8Array(await readFile(file));
 				const progress = createProgress(`Mengimpor ${source}`);
@@ -288,19 +334,27 @@ async function main(): Promise<void> {
 					progress.finish();
 				}
 				const durationMs = performance.now() - started;
+				const nodeCpuUsed = process.cpuUsage(nodeCpuBefore);
+				const cpu = { nodeS: (nodeCpuUsed.user + nodeCpuUsed.system) / 1e6, postgresS: postgresCpu.seconds() - postgresCpuBefore };
 				const records = generated.bySource[source];
-				imports.push({ source, records, durationMs, recordsPerSecond: records / (durationMs / 1000), result });
+				imports.push({ source, records, durationMs, recordsPerSecond: records / (durationMs / 1000), cpu, result });
 				const c = result.counts;
 				console.log(
 					`  ${source}: ${format.format(records)} rekaman dalam ${seconds(durationMs)} ` +
 						`(${format.format(records / (durationMs / 1000))} rekaman/dtk), status ${result.status}; ` +
 						`baru ${c.inserted}, tertaut ${c.linked}, tinjauan ${c.review}, ditolak ${c.rejected}, ` +
-						`diperbarui ${c.updated}, tetap ${c.unchanged}`
+						`diperbarui ${c.updated}, tetap ${c.unchanged}; baris disiapkan di ${result.preparedIn === 'worker' ? 'worker thread' : 'thread utama'}`
 				);
 				// Where the time went: database steps overlap (two batches are written at once).
 				const steps = Object.entries(result.timings ?? {}).sort((x, y) => y[1] - x[1]);
 				console.log(`    langkah (ms, dijumlah per batch): ${steps.map(([name, ms]) => `${name} ${ms}`).join(', ')}`);
+				const usage = process.memoryUsage();
+				console.log(
+					`    CPU: Node ${format.format(cpu.nodeS)} dtk, PostgreSQL ${format.format(cpu.postgresS)} dtk; ` +
+						`memori sesudahnya: RSS ${megabytes(usage.rss)}, heap ${megabytes(usage.heapUsed)}, di luar heap ${megabytes(usage.external + usage.arrayBuffers)}; puncak sejauh ini ${megabytes(memory.peak())}`
+				);
 			}
+			postgresCpu.stop();
 
 			started = performance.now();
 			const evaluation = await evaluateLinking(database, generated.truth);
@@ -322,6 +376,10 @@ async function main(): Promise<void> {
 				...imports.map((i): [string, string] => [`Impor ${i.source}`, `${seconds(i.durationMs)}  (${format.format(i.recordsPerSecond)} rekaman/dtk)`]),
 				['Impor seluruhnya', `${seconds(importMs)}  (${format.format(generated.records / (importMs / 1000))} rekaman/dtk)`],
 				['Total', `${seconds(totalMs)}  (${format.format(generated.records / (totalMs / 1000))} rekaman/dtk)`],
+				[
+					'CPU impor (Node + PostgreSQL)',
+					`${format.format(imports.reduce((sum, i) => sum + i.cpu.nodeS, 0))} + ${format.format(imports.reduce((sum, i) => sum + i.cpu.postgresS, 0))} dtk`
+				],
 				['Beban mesin (load average 1/5/15 mnt)', os.loadavg().map((value) => value.toFixed(2)).join(' / ')],
 				['Memori puncak (RSS Node)', `${megabytes(peak)}  (sampel 250 ms: ${megabytes(peakSampled)}; PostgreSQL tidak dihitung)`],
 				[
@@ -362,7 +420,7 @@ async function main(): Promise<void> {
 				},
 				recordsPerSecond: { import: round(generated.records / (importMs / 1000)), total: round(generated.records / (totalMs / 1000)) },
 				peakRssBytes: { max: peak, sampled: peakSampled, kernelMaxRss: peakKernel, note: 'Node process only; PostgreSQL not counted' },
-				imports: imports.map((i) => ({ source: i.source, records: i.records, durationMs: round(i.durationMs), runId: i.result.runId, status: i.result.status, counts: i.result.counts, stepsMs: i.result.timings })),
+				imports: imports.map((i) => ({ source: i.source, records: i.records, durationMs: round(i.durationMs), cpuS: { node: round(i.cpu.nodeS), postgres: round(i.cpu.postgresS) }, runId: i.result.runId, status: i.result.status, counts: i.result.counts, stepsMs: i.result.timings })),
 				loadAverage: os.loadavg(),
 				counts: totals,
 				linking: evaluation,

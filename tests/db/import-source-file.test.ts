@@ -33,6 +33,27 @@ const truth = JSON.parse(readFileSync(path.join(SAMPLES, 'truth.json'), 'utf8'))
 
 let database: TestDatabase;
 const runIds: Record<string, number> = {};
+const SAMPLE_FILES = [
+	['panrb', 'panrb.xlsx'],
+	['kemendagri', 'kemendagri.csv'],
+	['lan', 'lan.json']
+] as const;
+
+/** Pairwise linking quality of a database's source records against truth.json. */
+async function linkingOf(db: TestDatabase['db']) {
+	const predicted = new Map<string, string[]>();
+	for (const link of await listSourceRecordLinks(db)) {
+		const members = predicted.get(link.innovation_id!) ?? [];
+		members.push(`${link.source}:${link.external_id}`);
+		predicted.set(link.innovation_id!, members);
+	}
+	return evaluateClusters(
+		[...predicted.values()],
+		truth.clusters.map((cluster) => cluster.map((entry) => `${entry.source}:${entry.externalId}`))
+	);
+}
+let inProcessLinking: Awaited<ReturnType<typeof linkingOf>>;
+const inProcessCounts: Record<string, unknown> = {};
 
 async function count(table: 'source_records' | 'innovations' | 'import_runs' | 'quarantined_rows' | 'change_history') {
 	const row = await database.db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
@@ -41,14 +62,14 @@ async function count(table: 'source_records' | 'innovations' | 'import_runs' | '
 
 beforeAll(async () => {
 	database = await createTestDatabase();
-	for (const [source, file] of [
-		['panrb', 'panrb.xlsx'],
-		['kemendagri', 'kemendagri.csv'],
-		['lan', 'lan.json']
-	] as const) {
+	for (const [source, file] of SAMPLE_FILES) {
 		const result = await importSourceFile(database.db, { source, fileName: file, bytes: sample(file), actor: 'test', stopWords });
+		// Small files are prepared on the calling thread.
+		expect(result.preparedIn).toBe('main');
 		runIds[source] = result.runId;
+		inProcessCounts[source] = result.counts;
 	}
+	inProcessLinking = await linkingOf(database.db);
 }, 120_000);
 
 afterAll(async () => {
@@ -174,6 +195,51 @@ describe('importSourceFile on the shared samples', () => {
 		const [record] = await findSourceRecords(database.db, 'lan', ['990001']);
 		expect(record!.raw.judul_inovasi).toBe('SIDAKEP (Sistem Data Kepesertaan)');
 	});
+
+	it('prepares the rows in a worker thread with the same outcome as in-process', async () => {
+		const other = await createTestDatabase();
+		try {
+			for (const [source, file] of SAMPLE_FILES) {
+				const result = await importSourceFile(other.db, { source, fileName: file, bytes: sample(file), actor: 'test', stopWords, prepareInWorker: true });
+				expect(result.preparedIn).toBe('worker');
+				expect(result.counts).toEqual(inProcessCounts[source]);
+			}
+			expect(await linkingOf(other.db)).toEqual(inProcessLinking);
+			const quarantined = await other.db.selectFrom('quarantined_rows').select(['external_id', 'reasons']).orderBy('external_id').execute();
+			expect(quarantined.map((row) => row.reasons[0]!.category).sort()).toEqual(['no-agency', 'unknown-enum']);
+		} finally {
+			await other.dispose();
+		}
+	}, 120_000);
+
+	it('refuses an unreadable file from the worker thread with its Indonesian message and writes nothing', async () => {
+		const before = { runs: await count('import_runs'), records: await count('source_records') };
+		const attempt = importSourceFile(database.db, {
+			source: 'panrb',
+			fileName: 'rusak.csv',
+			bytes: new TextEncoder().encode('ID Inovasi,Judul Inovasi\r\nSNV-1,"tanpa penutup\r\n'),
+			actor: 'test',
+			prepareInWorker: true
+		});
+		await expect(attempt).rejects.toMatchObject({ code: 'FILE_UNREADABLE', message: expect.stringContaining('tanda kutip tidak ditutup') });
+		expect({ runs: await count('import_runs'), records: await count('source_records') }).toEqual(before);
+	});
+
+	it('matches against records stored before their match features were kept (read from mapped instead)', async () => {
+		const other = await createTestDatabase();
+		try {
+			const [[source, file], ...rest] = SAMPLE_FILES;
+			await importSourceFile(other.db, { source, fileName: file, bytes: sample(file), actor: 'test', stopWords });
+			await other.db.updateTable('source_records').set({ match_features: null }).execute();
+			for (const [next, nextFile] of rest) {
+				const result = await importSourceFile(other.db, { source: next, fileName: nextFile, bytes: sample(nextFile), actor: 'test', stopWords });
+				expect(result.counts).toEqual(inProcessCounts[next]);
+			}
+			expect(await linkingOf(other.db)).toEqual(inProcessLinking);
+		} finally {
+			await other.dispose();
+		}
+	}, 120_000);
 
 	it('refuses a file missing Judul Inovasi with the exact message and writes nothing', async () => {
 		const before = { runs: await count('import_runs'), records: await count('source_records') };

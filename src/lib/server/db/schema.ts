@@ -181,6 +181,8 @@ export interface SourceRecordsTable {
 	record_version: ColumnType<number, number | undefined, number>;
 	match_score: number | null;
 	match_reasons: ColumnType<unknown[], string | undefined, string>;
+	/** What duplicate detection needs of the record (0014, domain/import/stored-record.ts); null before. */
+	match_features: ColumnType<Record<string, unknown> | null, string | null | undefined, string | null>;
 	imported_at: Timestamp;
 }
 

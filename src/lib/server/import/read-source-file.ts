@@ -5,7 +5,7 @@
  * cannot be read at all throws (AppError FILE_UNREADABLE).
  */
 import { CsvError, parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../errors';
 
 export type SourceFileFormat = 'csv' | 'xlsx' | 'json' | 'jsonl';
@@ -188,7 +188,9 @@ function isEmptyRecord(record: readonly string[]): boolean {
 }
 
 async function readXlsx(bytes: Uint8Array, sheetName: string): Promise<SourceFile> {
-	const workbook = new ExcelJS.Workbook();
+	// Loaded on first use: it takes a third of a second, which CSV and JSON imports need not pay.
+	const { default: Excel } = await import('exceljs');
+	const workbook = new Excel.Workbook();
 	try {
 		await workbook.xlsx.load(
 			bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer

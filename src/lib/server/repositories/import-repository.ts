@@ -156,7 +156,8 @@ export async function insertSourceRecords(
 export async function replaceSourceRecord(
 	db: Kysely<DB>,
 	current: StoredSourceRecord,
-	next: { raw: Record<string, unknown>; mapped: Record<string, unknown> }
+	/** As JSON text. */
+	next: { raw: string; mapped: string; matchFeatures: string | null }
 ): Promise<void> {
 	await db
 		.insertInto('source_record_versions')
@@ -171,8 +172,9 @@ export async function replaceSourceRecord(
 	await db
 		.updateTable('source_records')
 		.set({
-			raw: JSON.stringify(next.raw),
-			mapped: JSON.stringify(next.mapped),
+			raw: next.raw,
+			mapped: next.mapped,
+			match_features: next.matchFeatures,
 			record_version: current.record_version + 1,
 			imported_at: sql<Date>`now()`
 		})
@@ -236,32 +238,47 @@ export async function reserveSourceRecordIds(db: Kysely<DB>, count: number): Pro
 
 /**
  * Stores new source records under reserved ids, already linked to their innovations, so that a
- * record is written once instead of inserted and then updated; one statement per 1,000 records.
+ * record is written once instead of inserted and then updated, in few statements. The rows travel as one JSON array built from the JSON texts as they are (no escaping of the
+ * large raw and mapped values into array literals), read by the server in one parse.
  */
 export async function insertLinkedSourceRecords(
 	db: Kysely<DB>,
-	records: { id: number; source: SourceKey; externalId: string; raw: string; mapped: string; innovationId: string; score: number | null; reasons: string }[]
+	records: {
+		id: number;
+		source: SourceKey;
+		externalId: string;
+		/** JSON texts. */
+		raw: string;
+		mapped: string;
+		matchFeatures: string;
+		innovationId: string;
+		score: number | null;
+		reasons: string;
+	}[]
 ): Promise<void> {
-	for (let i = 0; i < records.length; i += 1000) {
-		const chunk = records.slice(i, i + 1000);
+	// 250 records (about 1.5 MB of JSON) per statement: larger statements save nothing measurable
+	// and each one costs the driver several buffers of its size.
+	for (let i = 0; i < records.length; i += 250) {
+		let rows = '';
+		for (const r of records.slice(i, i + 250)) {
+			rows +=
+				`${rows === '' ? '' : ','}{"id":${r.id},"source":${JSON.stringify(r.source)},"external_id":${JSON.stringify(r.externalId)},` +
+				`"innovation_id":${JSON.stringify(r.innovationId)},"score":${r.score === null ? 'null' : JSON.stringify(r.score)},` +
+				`"reasons":${r.reasons},"raw":${r.raw},"mapped":${r.mapped},"match_features":${r.matchFeatures}}`;
+		}
 		await sql`
-			insert into source_records (id, source, external_id, raw, mapped, innovation_id, match_score, match_reasons)
+			insert into source_records (id, source, external_id, raw, mapped, match_features, innovation_id, match_score, match_reasons)
 			overriding system value
-			select v.id, v.source, v.external_id, v.raw::jsonb, v.mapped::jsonb, v.innovation_id, v.score, v.reasons::jsonb
-			from unnest(
-				${chunk.map((r) => r.id)}::bigint[],
-				${chunk.map((r) => r.source)}::text[],
-				${chunk.map((r) => r.externalId)}::text[],
-				${chunk.map((r) => r.raw)}::text[],
-				${chunk.map((r) => r.mapped)}::text[],
-				${chunk.map((r) => r.innovationId)}::text[],
-				${chunk.map((r) => r.score)}::numeric[],
-				${chunk.map((r) => r.reasons)}::text[]
-			) as v (id, source, external_id, raw, mapped, innovation_id, score, reasons)`.execute(db);
+			select v.id, v.source, v.external_id, v.raw, v.mapped, v.match_features, v.innovation_id, v.score, v.reasons
+			from jsonb_to_recordset(${`[${rows}]`}::jsonb)
+				as v (id bigint, source text, external_id text, raw jsonb, mapped jsonb, match_features jsonb, innovation_id text, score numeric, reasons jsonb)`.execute(db);
 	}
 }
 
-/** Blocking keys of source records stored for the first time (no earlier keys to replace); one statement per 20,000. */
+/**
+ * Blocking keys of source records stored for the first time (no earlier keys to replace); one
+ * statement per 20,000. A record's keys are distinct and its id is new, so nothing can conflict.
+ */
 export async function insertBlockKeys(db: Kysely<DB>, entries: { sourceRecordId: number; keys: string[] }[]): Promise<void> {
 	const ids: number[] = [];
 	const keys: string[] = [];
@@ -274,8 +291,7 @@ export async function insertBlockKeys(db: Kysely<DB>, entries: { sourceRecordId:
 	for (let i = 0; i < ids.length; i += 20000) {
 		await sql`
 			insert into source_record_block_keys (source_record_id, key)
-			select * from unnest(${ids.slice(i, i + 20000)}::bigint[], ${keys.slice(i, i + 20000)}::text[])
-			on conflict do nothing`.execute(db);
+			select * from unnest(${ids.slice(i, i + 20000)}::bigint[], ${keys.slice(i, i + 20000)}::text[])`.execute(db);
 	}
 }
 
@@ -308,23 +324,40 @@ export async function findBlockMembers(
 	return { members, oversized };
 }
 
+/** A stored record as a candidate: what matching needs of it (0014), without its narrative. */
+export interface BlockCandidateRow {
+	id: number;
+	source: SourceKey;
+	external_id: string;
+	innovation_id: string;
+	match_features: Record<string, unknown> | null;
+}
+
 /**
- * What matching needs of the given source records (the `match` part of `mapped`, not the whole
- * row), for those already linked to an innovation.
+ * What matching needs of the given source records, for those already linked to an innovation:
+ * `match_features` only, so that the large `mapped` value is not read (see findCandidateMappings).
  */
-export async function findBlockCandidates(
-	db: Kysely<DB>,
-	ids: number[]
-): Promise<{ id: number; source: SourceKey; external_id: string; innovation_id: string; match: Record<string, unknown> }[]> {
-	const found: { id: number; source: SourceKey; external_id: string; innovation_id: string; match: Record<string, unknown> }[] = [];
+export async function findBlockCandidates(db: Kysely<DB>, ids: number[]): Promise<BlockCandidateRow[]> {
+	const found: BlockCandidateRow[] = [];
 	for (let i = 0; i < ids.length; i += 5000) {
-		const rows = await sql<{ id: number; source: SourceKey; external_id: string; innovation_id: string; match: Record<string, unknown> }>`
-			select id, source, external_id, innovation_id, mapped->'match' as match
+		const rows = await sql<BlockCandidateRow>`
+			select id, source, external_id, innovation_id, match_features
 			from source_records
 			where id = any(${ids.slice(i, i + 5000)}::bigint[]) and innovation_id is not null`.execute(db);
 		for (const row of rows.rows) found.push({ ...row, id: Number(row.id) });
 	}
 	return found;
+}
+
+/** The `mapped` documents of records whose match features are missing or stale (stored before 0014, other stop words). */
+export async function findCandidateMappings(db: Kysely<DB>, ids: number[]): Promise<Map<number, Record<string, unknown>>> {
+	const mapped = new Map<number, Record<string, unknown>>();
+	for (let i = 0; i < ids.length; i += 5000) {
+		const rows = await sql<{ id: number; mapped: Record<string, unknown> }>`
+			select id, mapped from source_records where id = any(${ids.slice(i, i + 5000)}::bigint[])`.execute(db);
+		for (const row of rows.rows) mapped.set(Number(row.id), row.mapped);
+	}
+	return mapped;
 }
 
 /** Innovation id of every stored record of the sources, for comparing against the ground truth. */
@@ -341,7 +374,7 @@ export function findInnovationsForImport(db: Kysely<DB>, ids: string[]) {
 }
 
 export async function insertInnovations(db: Kysely<DB>, rows: NewInnovationRow[]): Promise<void> {
-	for (let i = 0; i < rows.length; i += 500) await db.insertInto('innovations').values(rows.slice(i, i + 500)).execute();
+	for (let i = 0; i < rows.length; i += 250) await db.insertInto('innovations').values(rows.slice(i, i + 250)).execute();
 }
 
 export async function updateImportedInnovation(

@@ -2,7 +2,8 @@
  * Imports one source export end to end: read, check the columns against the mapping profile,
  * normalise each row (or quarantine it with its reasons), store it keyed by (source, external id)
  * keeping earlier versions, and link it to a canonical innovation by entity resolution against a
- * bounded candidate set looked up by blocking key. Each batch is decided in memory and then written
+ * bounded candidate set looked up by blocking key. The rows are read, normalised and analysed by
+ * import-row-preparation.ts (in a worker thread for large files). Each batch is decided in memory and then written
  * in one transaction (two batches may be writing at once), so a killed run loses at most the
  * batches being written and a rerun completes them (rows already stored are unchanged).
  */
@@ -13,22 +14,15 @@ import { sourceRank, toSourcePriority, type SourcePriority } from '../domain/imp
 import type { Kysely } from 'kysely';
 import type { DB, FieldProvenance, ImportCounts, ImportRunStatus, NewInnovationRow, SourceKey } from '../db/schema';
 import { innovationId } from '../domain/ids';
-import { applyMappingProfile, DEFAULT_MAPPING_PROFILES, mapRow, type MappingProfile } from '../domain/import/mapping-profile';
-import {
-	normaliseSourceRecord,
-	type CandidateAward,
-	type CanonicalCandidate,
-	type NormalisedSourceRecord,
-	type NormaliseResolvers
-} from '../domain/import/normalise-source-record';
-import { blockingKeys, DEFAULT_BLOCKING } from '../domain/matching/blocking';
+import { DEFAULT_MAPPING_PROFILES, type MappingProfile } from '../domain/import/mapping-profile';
+import type { CandidateAward, CanonicalCandidate } from '../domain/import/normalise-source-record';
+import { DEFAULT_BLOCKING } from '../domain/matching/blocking';
 import { CandidatePool, type PoolMatch } from '../domain/matching/candidate-pool';
-import { DEFAULT_MATCH_CONFIG, prepareRecord, type MatchConfig, type PreparedRecord } from '../domain/matching/score';
-import type { MatchRecord } from '../domain/matching/types';
-import { createAgencyResolver } from '../domain/normalise/agencies';
-import { createRegionResolver } from '../domain/normalise/regions';
+import { DEFAULT_MATCH_CONFIG, prepareRecord, prepareStoredRecord, type MatchConfig, type PreparedRecord } from '../domain/matching/score';
+import { stopWordsKeyOf } from '../domain/matching/similarity';
+import { matchRecordOfMapped, readMatchFeatures } from '../domain/import/stored-record';
 import { AppError } from '../errors';
-import { readSourceRows, type CellValue } from '../import/read-source-file';
+import { openPreparedFile, type AcceptedRow, type PreparedRow } from './import-row-preparation';
 import { clearReadCaches } from '../read-cache';
 import { appendChanges, type ChangeEntry } from '../repositories/change-history-repository';
 import {
@@ -36,6 +30,7 @@ import {
 	createImportRun,
 	findBlockCandidates,
 	findBlockMembers,
+	findCandidateMappings,
 	findInnovationsForImport,
 	findSourceRecords,
 	insertBlockKeys,
@@ -53,6 +48,7 @@ import {
 	setSourceRecordMatches,
 	updateImportedInnovations,
 	updateImportRun,
+	type BlockCandidateRow,
 	type QuarantineInput,
 	type StoredSourceRecord
 } from '../repositories/import-repository';
@@ -72,6 +68,11 @@ export interface ImportSourceFileInput {
 	 */
 	sourcePriority?: SourcePriority | readonly SourceKey[];
 	batchSize?: number;
+	/**
+	 * Prepare the rows (read, normalise, analyse) in a worker thread: by default for files from
+	 * import-row-preparation.ts WORKER_MIN_BYTES on, where the worker can be started.
+	 */
+	prepareInWorker?: boolean;
 }
 
 export interface ImportSourceFileResult {
@@ -84,10 +85,12 @@ export interface ImportSourceFileResult {
 	 * for whole batch transactions), summed over batches: for finding where an import spends its time.
 	 */
 	timings?: Record<string, number>;
+	/** Where the rows were prepared: a worker thread (large files) or the calling thread. */
+	preparedIn?: 'worker' | 'main';
 }
 
 /** Rows per transaction: large enough that per-statement costs vanish, small enough that a killed run loses little. */
-const DEFAULT_BATCH = 1000;
+const DEFAULT_BATCH = 500;
 /**
  * Batch transactions written at once (on PGlite they take turns on its single session).
  * IMPORT_WRITE_CONCURRENCY=1 writes one at a time, for comparing on a given machine.
@@ -102,44 +105,6 @@ function emptyCounts(): ImportCounts {
 function hasValue(value: unknown): boolean {
 	if (value === null || value === undefined || value === '') return false;
 	return !Array.isArray(value) || value.length > 0;
-}
-
-/** Row values as JSON-safe data (spreadsheet dates as ISO text). */
-function rawOf(values: Record<string, CellValue>): Record<string, unknown> {
-	const raw: Record<string, unknown> = {};
-	for (const [key, value] of Object.entries(values)) raw[key] = value instanceof Date ? value.toISOString() : value;
-	return raw;
-}
-
-/** Checksum of a raw row independent of key order, so a re-read file compares equal. */
-function rawChecksum(raw: Record<string, unknown>): string {
-	const ordered = Object.keys(raw)
-		.sort()
-		.map((key) => [key, raw[key]]);
-	return createHash('sha256').update(JSON.stringify(ordered)).digest('hex');
-}
-
-async function loadResolvers(db: Kysely<DB>) {
-	const [agencies, regions] = await Promise.all([listAgenciesForResolver(db), listRegionsForResolver(db)]);
-	const regionOf = new Map(agencies.map((a) => [a.id, a.region_code]));
-	const panrbOf = new Map(agencies.map((a) => [a.id, a.panrb_id]));
-	const resolvers: NormaliseResolvers = {
-		regions: createRegionResolver(regions.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parent_code }))),
-		agencies: createAgencyResolver(
-			agencies.map((a) => ({
-				id: a.id,
-				name: a.name,
-				kind: a.kind,
-				abbreviation: a.abbreviation,
-				aliases: a.aliases ?? [],
-				regionCode: a.region_code,
-				panrbId: a.panrb_id
-			}))
-		),
-		agencyRegion: (id) => regionOf.get(id) ?? null,
-		agencyPanrbId: (id) => panrbOf.get(id) ?? null
-	};
-	return { resolvers, panrbOf };
 }
 
 /**
@@ -159,8 +124,6 @@ interface CanonicalState {
 	changes: Record<string, { from: unknown; to: unknown }>;
 }
 
-type BatchRow = { rowNumber: number; values: Record<string, CellValue> };
-
 /** Everything one batch writes, decided before any of it is written. */
 interface BatchWrites {
 	quarantine: QuarantineInput[];
@@ -169,7 +132,7 @@ interface BatchWrites {
 	updates: { id: string; values: Record<string, unknown>; provenance: Record<string, FieldProvenance>; changes: Record<string, { from: unknown; to: unknown }> }[];
 	history: ChangeEntry[];
 	records: Parameters<typeof insertLinkedSourceRecords>[1];
-	changed: { current: StoredSourceRecord; raw: Record<string, unknown>; mapped: Record<string, unknown> }[];
+	changed: { current: StoredSourceRecord; raw: string; mapped: string; matchFeatures: string }[];
 	relinks: { sourceRecordId: number; innovationId: string; score: number | null; reasons: unknown[] }[];
 	freshKeys: { sourceRecordId: number; keys: string[] }[];
 	changedKeys: { sourceRecordId: number; keys: string[] }[];
@@ -195,56 +158,55 @@ export async function importSourceFile(db: Kysely<DB>, input: ImportSourceFileIn
 			timings[name] = (timings[name] ?? 0) + performance.now() - started;
 		}
 	}
-	const readStarted = performance.now();
-	let file: Awaited<ReturnType<typeof readSourceRows>> | null = await readSourceRows(input.bytes, { format: 'auto', fileName: input.fileName, sheet: profile.format?.sheet });
-	timings.read = performance.now() - readStarted;
-	const mapping = applyMappingProfile(profile, file.headers);
-	// Nothing is written before the columns are known to be there.
-	if (mapping.error) throw new AppError('VALIDATION_FAILED', mapping.error);
-
 	const config: MatchConfig = { ...DEFAULT_MATCH_CONFIG, stopWords: input.stopWords ?? DEFAULT_MATCH_CONFIG.stopWords };
+	// Stored narrative features are reused only when computed with the same stop words.
+	const stopWordsKey = stopWordsKeyOf(config.stopWords);
 	const priority = input.sourcePriority ? toSourcePriority(input.sourcePriority) : configuredSourcePriority();
 	const rank = (column: string, source: string) => sourceRank(priority, column, source);
-	const { resolvers, panrbOf } = await loadResolvers(db);
+	const [agencies, regions] = await Promise.all([listAgenciesForResolver(db), listRegionsForResolver(db)]);
+	const panrbOf = new Map(agencies.map((a) => [a.id, a.panrb_id]));
 	const claimedPanrbIds = new Set([...panrbOf.values()].filter((id): id is string => id !== null));
 	// Candidates stay loaded and prepared for the whole run instead of being rebuilt per batch.
 	const pool = new CandidatePool(DEFAULT_BLOCKING);
 
-	const counts = emptyCounts();
-	counts.read = file.rows.length;
-	counts.skippedEmpty = file.emptyRows.length;
-	const checksum = createHash('sha256').update(input.bytes).digest('hex');
-	const runId = await createImportRun(db, { source: input.source, fileName: input.fileName, checksum, actor: input.actor, counts });
+	const readStarted = performance.now();
+	const file = await openPreparedFile(
+		{
+			source: input.source,
+			fileName: input.fileName,
+			bytes: input.bytes,
+			profile,
+			agencies,
+			regions,
+			stopWords: [...config.stopWords],
+			batchSize: input.batchSize ?? DEFAULT_BATCH
+		},
+		{ worker: input.prepareInWorker }
+	);
+	timings.read = performance.now() - readStarted;
+	const mapping = file.mapping;
 
 	/** Batches being written while the next one is prepared, oldest first, and the innovations each touches. */
 	const inFlight: { done: Promise<void>; touched: Set<string>; records: Set<number> }[] = [];
+	let runId: number | null = null;
+	const counts = emptyCounts();
 	try {
-		// A later row with the same external id replaces an earlier one (the export's newest word).
-		const idHeader = mapping.columns.find((column) => column.field === 'externalId')?.header;
-		const idOf = (row: BatchRow) => {
-			const value = idHeader === undefined ? null : row.values[idHeader];
-			return value === null || value === undefined ? '' : (value instanceof Date ? value.toISOString() : String(value)).trim();
-		};
-		const lastIndex = new Map<string, number>();
-		file.rows.forEach((row, index) => {
-			const id = idOf(row);
-			if (id) lastIndex.set(id, index);
-		});
-		const rows = file.rows.filter((row, index) => {
-			const id = idOf(row);
-			return !id || lastIndex.get(id) === index;
-		});
-		lastIndex.clear();
+		// Nothing is written before the columns are known to be there.
+		if (mapping.error) throw new AppError('VALIDATION_FAILED', mapping.error);
+		counts.read = file.rowCount;
+		counts.skippedEmpty = file.emptyRowCount;
+		const checksum = createHash('sha256').update(input.bytes).digest('hex');
+		runId = await createImportRun(db, { source: input.source, fileName: input.fileName, checksum, actor: input.actor, counts });
+		const run = runId;
 
 		const unreadable: QuarantineInput[] = file.problems.map((problem) => ({
-			runId,
+			runId: run,
 			source: input.source,
 			externalId: null,
 			rowNumber: problem.rowNumber,
 			raw: { text: problem.raw ?? null },
 			reasons: [{ category: 'unreadable', message: problem.message }]
 		}));
-		file = null;
 		if (unreadable.length > 0) {
 			await quarantineRows(db, unreadable);
 			counts.rejected += unreadable.length;
@@ -254,22 +216,18 @@ export async function importSourceFile(db: Kysely<DB>, input: ImportSourceFileIn
 		// next batches are decided and written: the database and the matching work at the same time,
 		// and the database on two connections. Batches never write the same rows: a batch that links
 		// to or changes an innovation a batch in flight writes waits for that batch first.
-		const batchSize = input.batchSize ?? DEFAULT_BATCH;
-		for (let start = 0; start < rows.length; start += batchSize) {
-			const batch = rows.slice(start, start + batchSize);
-			// Release the rows as they are used: the whole file need not stay in memory.
-			rows.fill(null as unknown as BatchRow, start, start + batchSize);
-			const writes = await prepareBatch(batch);
+		const total = file.total;
+		for (let prepared = await timed('prepareRows', file.next()); prepared; prepared = await timed('prepareRows', file.next())) {
+			const writes = await prepareBatch(run, prepared.rows);
 			while (inFlight.length >= WRITE_CONCURRENCY) await inFlight.shift()!.done;
-			const done = Math.min(start + batchSize, rows.length);
-			const total = rows.length;
+			const done = prepared.done;
 			const write = {
 				touched: writes.touched,
 				records: new Set(writes.records.map((record) => record.id)),
 				done: timed('write', db.transaction().execute(async (trx) => {
 					await relaxCommitDurability(trx);
 					await writeBatch(trx, writes);
-					await updateImportRun(trx, runId, { counts: writes.counts });
+					await updateImportRun(trx, run, { counts: writes.counts });
 				})).then(() => input.onProgress?.(done, total))
 			};
 			// A failed write must not go unhandled while the next batch is being prepared.
@@ -277,62 +235,53 @@ export async function importSourceFile(db: Kysely<DB>, input: ImportSourceFileIn
 			inFlight.push(write);
 		}
 		while (inFlight.length > 0) await inFlight.shift()!.done;
-		if (rows.length === 0) input.onProgress?.(0, 0);
+		if (total === 0) input.onProgress?.(0, 0);
 
 		const status: ImportRunStatus = counts.rejected > 0 ? 'partly' : 'succeeded';
-		await updateImportRun(db, runId, { counts, status, finished: true });
+		await updateImportRun(db, run, { counts, status, finished: true });
 		for (const name of Object.keys(timings)) timings[name] = Math.round(timings[name]!);
-		return { runId, status, counts, unknownColumns: mapping.unknownColumns, timings };
+		return { runId: run, status, counts, unknownColumns: mapping.unknownColumns, timings, preparedIn: file.thread };
 	} catch (error) {
 		await Promise.allSettled(inFlight.map((write) => write.done));
-		const message = error instanceof Error ? error.message : String(error);
-		await updateImportRun(db, runId, { counts, status: 'failed', error: message, finished: true });
+		if (runId !== null) {
+			const message = error instanceof Error ? error.message : String(error);
+			await updateImportRun(db, runId, { counts, status: 'failed', error: message, finished: true });
+		}
 		throw error;
 	} finally {
+		await file.close();
 		clearReadCaches(db);
 	}
 
-	/** Normalises, matches and merges one batch; reads the registry but writes nothing. */
-	async function prepareBatch(batch: BatchRow[]): Promise<BatchWrites> {
+	/** Matches and merges one prepared batch; reads the registry but writes nothing. */
+	async function prepareBatch(runId: number, batch: PreparedRow[]): Promise<BatchWrites> {
 		const source = input.source;
 		const quarantine: QuarantineInput[] = [];
-		const accepted: { value: NormalisedSourceRecord; raw: Record<string, unknown>; mapped: Record<string, unknown>; checksum: string }[] = [];
+		const accepted: AcceptedRow[] = [];
 		const learned: { agencyId: string; panrbId: string }[] = [];
 		for (const row of batch) {
-			const { fields } = mapRow(profile, row.values, mapping);
-			const raw = rawOf(row.values);
-			const result = normaliseSourceRecord(source, fields, resolvers);
-			if (!result.ok) {
-				quarantine.push({ runId, source, externalId: result.externalId, rowNumber: row.rowNumber, raw, reasons: result.reasons });
+			if (!row.ok) {
+				quarantine.push({ runId, source, externalId: row.externalId, rowNumber: row.rowNumber, raw: row.raw, reasons: row.reasons });
 				continue;
 			}
-			const { value } = result;
-			if (value.learnedPanrbId && !panrbOf.get(value.learnedPanrbId.agencyId) && !claimedPanrbIds.has(value.learnedPanrbId.panrbId)) {
-				learned.push(value.learnedPanrbId);
-				panrbOf.set(value.learnedPanrbId.agencyId, value.learnedPanrbId.panrbId);
+			const learnedId = row.learnedPanrbId;
+			if (learnedId && !panrbOf.get(learnedId.agencyId) && !claimedPanrbIds.has(learnedId.panrbId)) {
+				learned.push(learnedId);
+				panrbOf.set(learnedId.agencyId, learnedId.panrbId);
 				// Two batches written at once must not both claim one PANRB id for different agencies.
-				claimedPanrbIds.add(value.learnedPanrbId.panrbId);
+				claimedPanrbIds.add(learnedId.panrbId);
 			}
-			const match: Omit<MatchRecord, 'key' | 'source'> = {
-				title: value.record.title,
-				agencyId: value.record.agencyId,
-				regionCode: value.record.regionCode,
-				year: value.match.year,
-				text: value.match.text
-			};
-			const sum = rawChecksum(raw);
-			// The mapped fields are left out: they are the raw row's cells again, and the raw row is kept.
-			accepted.push({ value, raw, checksum: sum, mapped: { record: value.record, match, rawChecksum: sum } });
+			accepted.push(row);
 		}
 		counts.rejected += quarantine.length;
 
 		const existing = new Map(
-			(await timed('findSourceRecords', findSourceRecords(db, source, accepted.map((a) => a.value.externalId)))).map((r) => [r.external_id, r])
+			(await timed('findSourceRecords', findSourceRecords(db, source, accepted.map((a) => a.externalId)))).map((r) => [r.external_id, r])
 		);
 		const fresh: typeof accepted = [];
 		const changed: { entry: (typeof accepted)[number]; current: StoredSourceRecord }[] = [];
 		for (const entry of accepted) {
-			const current = existing.get(entry.value.externalId);
+			const current = existing.get(entry.externalId);
 			if (!current) fresh.push(entry);
 			else if (current.mapped.rawChecksum === entry.checksum && current.innovation_id) counts.unchanged++;
 			else changed.push({ entry, current });
@@ -341,25 +290,14 @@ export async function importSourceFile(db: Kysely<DB>, input: ImportSourceFileIn
 		counts.updated += changed.length;
 		const ids = await timed('reserveIds', reserveSourceRecordIds(db, fresh.length));
 
-		const keyOf = (entry: (typeof accepted)[number]) => `${source}:${entry.value.externalId}`;
-		const matchRecordOf = (key: string, src: SourceKey, m: Record<string, unknown>): MatchRecord => ({
-			key,
-			source: src,
-			...(m as Omit<MatchRecord, 'key' | 'source'>)
-		});
+		const preparedOf = (entry: AcceptedRow): PreparedRecord => ({ ...entry.match, stopWords: config.stopWords });
 		const freshKeys: { sourceRecordId: number; keys: string[] }[] = [];
 		const freshRecords = fresh.map((entry, index) => {
-			const record = matchRecordOf(keyOf(entry), source, entry.mapped.match as Record<string, unknown>);
-			const prepared = prepareRecord(record, config);
-			const keys = blockingKeys(record, prepared.narrative.figures);
 			const sourceRecordId = ids[index]!;
-			freshKeys.push({ sourceRecordId, keys });
-			return { entry, prepared, keys, sourceRecordId };
+			freshKeys.push({ sourceRecordId, keys: entry.keys });
+			return { entry, prepared: preparedOf(entry), keys: entry.keys, sourceRecordId };
 		});
-		const changedKeys = changed.map(({ entry, current }) => ({
-			sourceRecordId: current.id,
-			keys: blockingKeys(matchRecordOf(keyOf(entry), source, entry.mapped.match as Record<string, unknown>))
-		}));
+		const changedKeys = changed.map(({ entry, current }) => ({ sourceRecordId: current.id, keys: entry.keys }));
 
 		// Candidates already linked in the registry, by blocking key, loaded once per run; this
 		// run's records join the pool as they are linked.
@@ -367,12 +305,28 @@ export async function importSourceFile(db: Kysely<DB>, input: ImportSourceFileIn
 		if (missing.length > 0) {
 			const { members, oversized } = await timed('findBlockMembers', findBlockMembers(db, missing, pool.maxBlockSize));
 			const unknown = [...new Set([...members.values()].flat())].filter((id) => !pool.hasMember(id));
+			// Candidates come with their stored features; only records without usable ones (stored
+			// before 0014, or under other stop words) are read whole and analysed again.
+			const stale: BlockCandidateRow[] = [];
 			for (const candidate of await timed('findBlockCandidates', findBlockCandidates(db, unknown))) {
+				const stored = readMatchFeatures(candidate.match_features, stopWordsKey);
+				if (!stored) {
+					stale.push(candidate);
+					continue;
+				}
+				const record = { key: `${candidate.source}:${candidate.external_id}`, source: candidate.source, ...stored.record };
 				pool.remember({
 					sourceRecordId: candidate.id,
 					innovationId: candidate.innovation_id,
-					prepared: poolPrepared(prepareRecord(matchRecordOf(`${candidate.source}:${candidate.external_id}`, candidate.source, candidate.match), config))
+					prepared: prepareStoredRecord(record, stored.narrative, stored.hasText, config)
 				});
+			}
+			if (stale.length > 0) {
+				const mappings = await timed('findCandidateMappings', findCandidateMappings(db, stale.map((candidate) => candidate.id)));
+				for (const candidate of stale) {
+					const record = matchRecordOfMapped(`${candidate.source}:${candidate.external_id}`, candidate.source, mappings.get(candidate.id));
+					if (record) pool.remember({ sourceRecordId: candidate.id, innovationId: candidate.innovation_id, prepared: poolPrepared(prepareRecord(record, config)) });
+				}
 			}
 			for (const key of oversized) pool.markOversized(key);
 			for (const key of missing) if (!oversized.has(key)) pool.loadKey(key, members.get(key) ?? []);
@@ -402,19 +356,19 @@ export async function importSourceFile(db: Kysely<DB>, input: ImportSourceFileIn
 					counts.review++;
 				}
 			}
-			plans.push({ innovationId: target, record: item.entry.value.record, externalId: item.entry.value.externalId });
+			plans.push({ innovationId: target, record: item.entry.record, externalId: item.entry.externalId });
 			pool.add({ sourceRecordId: item.sourceRecordId, innovationId: target, prepared: poolPrepared(item.prepared) }, item.keys);
 		}
 		for (const { entry, current } of changed) {
 			if (current.innovation_id) {
 				targets.add(current.innovation_id);
-				plans.push({ innovationId: current.innovation_id, record: entry.value.record, externalId: entry.value.externalId });
+				plans.push({ innovationId: current.innovation_id, record: entry.record, externalId: entry.externalId });
 			} else {
 				// Stored by an interrupted run before it was linked: it becomes its own innovation.
 				const target = innovationId();
 				states.set(target, { isNew: true, values: {}, provenance: {}, changes: {} });
 				relinks.push({ sourceRecordId: current.id, innovationId: target, score: null, reasons: [] });
-				plans.push({ innovationId: target, record: entry.value.record, externalId: entry.value.externalId });
+				plans.push({ innovationId: target, record: entry.record, externalId: entry.externalId });
 			}
 		}
 
@@ -467,7 +421,9 @@ export async function importSourceFile(db: Kysely<DB>, input: ImportSourceFileIn
 					id,
 					provenance: JSON.stringify(state.provenance)
 				} as NewInnovationRow);
-				history.push({ entityType: 'innovation', entityId: id, version: 1, action: 'import', actor: input.actor, changes: state.changes, snapshot: state.values });
+				// The changes of a new innovation name every value it was created with (from null): a
+				// snapshot would store the same narratives a second time.
+				history.push({ entityType: 'innovation', entityId: id, version: 1, action: 'import', actor: input.actor, changes: state.changes, snapshot: null });
 				touched.add(id);
 				continue;
 			}
@@ -483,9 +439,10 @@ export async function importSourceFile(db: Kysely<DB>, input: ImportSourceFileIn
 			return {
 				id: item.sourceRecordId,
 				source,
-				externalId: item.entry.value.externalId,
-				raw: JSON.stringify(item.entry.raw),
-				mapped: JSON.stringify(item.entry.mapped),
+				externalId: item.entry.externalId,
+				raw: item.entry.rawJson,
+				mapped: item.entry.mappedJson,
+				matchFeatures: item.entry.matchFeaturesJson,
 				innovationId: link.innovationId,
 				score: link.score,
 				reasons: JSON.stringify(link.reasons)
@@ -498,7 +455,7 @@ export async function importSourceFile(db: Kysely<DB>, input: ImportSourceFileIn
 			updates,
 			history,
 			records,
-			changed: changed.map(({ entry, current }) => ({ current, raw: entry.raw, mapped: entry.mapped })),
+			changed: changed.map(({ entry, current }) => ({ current, raw: entry.rawJson, mapped: entry.mappedJson, matchFeatures: entry.matchFeaturesJson })),
 			relinks,
 			freshKeys,
 			changedKeys,
@@ -515,7 +472,7 @@ export async function importSourceFile(db: Kysely<DB>, input: ImportSourceFileIn
 		await timed('insertInnovations', insertInnovations(trx, writes.inserts));
 		const versions = await timed('updateImportedInnovations', updateImportedInnovations(trx, writes.updates));
 		await timed('insertLinkedSourceRecords', insertLinkedSourceRecords(trx, writes.records));
-		for (const { current, raw, mapped } of writes.changed) await replaceSourceRecord(trx, current, { raw, mapped });
+		for (const { current, raw, mapped, matchFeatures } of writes.changed) await replaceSourceRecord(trx, current, { raw, mapped, matchFeatures });
 		await setSourceRecordMatches(trx, writes.relinks);
 		await timed('insertBlockKeys', insertBlockKeys(trx, writes.freshKeys));
 		await replaceBlockKeys(trx, writes.changedKeys);

@@ -101,7 +101,8 @@ export interface NormaliseResolvers {
 
 type Fields = Record<string, string | null>;
 
-const NARRATIVE_FIELDS = [
+/** Narrative fields, in the order matching reads them as one text. */
+export const NARRATIVE_FIELDS = [
 	'summary',
 	'problem',
 	'aims',
@@ -243,6 +244,13 @@ export function normaliseSourceRecord(source: SourceKey, fields: Fields, resolve
 	return normaliseLan(externalId, title, fields, resolvers);
 }
 
+/** The narrative fields joined as matching compares them. */
+export function narrativeTextOf(record: Partial<Pick<CanonicalCandidate, (typeof NARRATIVE_FIELDS)[number]>>): string {
+	return NARRATIVE_FIELDS.map((field) => record[field])
+		.filter(Boolean)
+		.join(' ');
+}
+
 function finish(
 	externalId: string,
 	enums: EnumCollector,
@@ -252,9 +260,7 @@ function finish(
 	const reasons = [...('category' in location ? [location] : []), ...enums.reasons];
 	if (reasons.length > 0 || 'category' in location) return { ok: false, externalId, reasons };
 	const { record, matchYear } = build(location);
-	const matchText = NARRATIVE_FIELDS.map((field) => record[field])
-		.filter(Boolean)
-		.join(' ');
+	const matchText = narrativeTextOf(record);
 	return { ok: true, value: { externalId, record, match: { year: matchYear, text: matchText }, learnedPanrbId: location.learnedPanrbId } };
 }
 

@@ -1,5 +1,5 @@
 import type { MatchRecord } from './types';
-import { acronymKeyOf, analyseTitle, GENERIC_TITLE_PREFIXES, CONDITIONAL_TITLE_PREFIXES } from './titles';
+import { acronymKeyOf, analyseTitle, GENERIC_TITLE_PREFIXES, CONDITIONAL_TITLE_PREFIXES, type TitleAnalysis } from './titles';
 import { foldText, tellingFigures } from './similarity';
 
 export interface BlockingOptions {
@@ -64,14 +64,15 @@ export function figureKeysOf(figures: readonly string[]): string[] {
  * form (a record with only one of them meets the other through the rest), its uncommon title words
  * (typo-free), and the telling figures of its narrative (reports of one innovation repeat its
  * figures whoever wrote them, which is what joins an acronym-only title to an expansion-only one).
+ * `figures` and `analysed` (the title's analysis) save computing them again when the caller has them.
  */
-export function blockingKeys(record: MatchRecord, figures?: readonly string[]): string[] {
+export function blockingKeys(record: MatchRecord, figures?: readonly string[], analysed?: TitleAnalysis): string[] {
 	const keys = new Set<string>();
 	const place = blockingPlace(record);
 	// Names of records without a region meet across agencies: agency names are the part of a
 	// central agency's record that sources spell most differently.
 	const namePlace = record.regionCode ? place : '-';
-	const title = analyseTitle(record.title);
+	const title = analysed ?? analyseTitle(record.title);
 	if (title.acronymKey) keys.add(`n:${namePlace}:${title.acronymKey}`);
 	if (title.expansion) keys.add(`n:${namePlace}:${acronymKeyOf(title.expansion)}`);
 	const words = new Set<string>();

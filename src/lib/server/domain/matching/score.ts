@@ -87,6 +87,21 @@ export function prepareRecord(record: MatchRecord, config: Pick<MatchConfig, 'st
 }
 
 /**
+ * A record known by its stored narrative features instead of its text (a candidate from the
+ * registry): everything a comparison needs of it except the text itself, which is only looked
+ * into on the side of the record being matched.
+ */
+export function prepareStoredRecord(
+	record: Omit<MatchRecord, 'text'>,
+	narrative: NarrativeFeatures,
+	hasText: boolean,
+	config: Pick<MatchConfig, 'stopWords'> = DEFAULT_MATCH_CONFIG
+): PreparedRecord {
+	const title = analyseTitle(record.title);
+	return { record: { ...record, text: '' }, title, mention: mentionOf(title), foldedText: ' ', narrative, stopWords: config.stopWords, hasText };
+}
+
+/**
  * Whether one to MAX_NAME_WORDS consecutive words of the folded, space-padded text join to `key`
  * (`kartu sigap` and `kartusigap` both hold `kartusigap`), never inside a longer word (`perekam` is
  * not `E-REKAM`). Looked up on demand, which costs less than keeping every join of every narrative.

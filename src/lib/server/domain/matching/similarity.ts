@@ -221,13 +221,46 @@ export function tellingFigures(text: string): string[] {
 	return [...extractNumbers(text)].filter(isTellingFigure).sort((x, y) => Number(x) - Number(y));
 }
 
-export function narrativeFeatures(text: string, stopWords: ReadonlySet<string> = new Set(), folded?: string): NarrativeFeatures {
+const stopWordHashes = new WeakMap<ReadonlySet<string>, Set<number>>();
+
+/**
+ * The hashes of `contentWords`, sorted and distinct, computed in one pass over the folded text
+ * without cutting it into words (every import analyses every narrative). Stop words are left out
+ * by hash.
+ */
+export function narrativeFeatures(text: string, stopWords: ReadonlySet<string> = new Set(), folded: string = foldText(text)): NarrativeFeatures {
 	const figures = tellingFigures(text);
-	const hashes = [...contentWords(text, stopWords, folded)].map(hashWord).sort((x, y) => x - y);
-	const words = new Uint32Array(hashes.length);
+	let stopHashes = stopWordHashes.get(stopWords);
+	if (!stopHashes) {
+		stopHashes = new Set([...stopWords].map(hashWord));
+		stopWordHashes.set(stopWords, stopHashes);
+	}
+	const hashes: number[] = [];
+	let hash = 0x811c9dc5;
+	let length = 0;
+	let digitsOnly = true;
+	// foldText leaves letters and digits separated by single spaces.
+	for (let i = 0; i <= folded.length; i++) {
+		const code = i < folded.length ? folded.charCodeAt(i) : 32;
+		if (code === 32) {
+			if (length >= 3 && !digitsOnly) {
+				const word = hash >>> 0;
+				if (!stopHashes.has(word)) hashes.push(word);
+			}
+			hash = 0x811c9dc5;
+			length = 0;
+			digitsOnly = true;
+			continue;
+		}
+		hash ^= code;
+		hash = Math.imul(hash, 0x01000193);
+		length++;
+		if (code < 48 || code > 57) digitsOnly = false;
+	}
+	const sorted = Uint32Array.from(hashes).sort();
 	let size = 0;
-	for (const hash of hashes) if (size === 0 || words[size - 1] !== hash) words[size++] = hash;
-	return { figures, words: size === hashes.length ? words : words.slice(0, size) };
+	for (let i = 0; i < sorted.length; i++) if (size === 0 || sorted[size - 1] !== sorted[i]) sorted[size++] = sorted[i]!;
+	return { figures, words: size === sorted.length ? sorted : sorted.slice(0, size) };
 }
 
 /** Jaccard of two sorted, duplicate-free hash arrays, by merging. */
@@ -270,4 +303,46 @@ export function compareNarratives(a: NarrativeFeatures, b: NarrativeFeatures): N
 
 export function narrativeSimilarity(a: string, b: string, stopWords: ReadonlySet<string> = new Set()): NarrativeSimilarity {
 	return compareNarratives(narrativeFeatures(a, stopWords), narrativeFeatures(b, stopWords));
+}
+
+/**
+ * Narrative features as stored with a source record (source_records.match_features), so that a
+ * later run compares against the record without reading and re-analysing its narrative: the
+ * figures as they are, the word hashes as base64 of little-endian 32-bit words, and the key of
+ * the stop words they were computed with (other stop words mean computing them again).
+ */
+export interface StoredNarrativeFeatures {
+	figures: readonly string[];
+	words: string;
+	stopWords: string;
+}
+
+export function encodeNarrativeFeatures(features: NarrativeFeatures, stopWordsKey: string): StoredNarrativeFeatures {
+	const bytes = Buffer.allocUnsafe(features.words.length * 4);
+	for (let i = 0; i < features.words.length; i++) bytes.writeUInt32LE(features.words[i]!, i * 4);
+	return { figures: features.figures, words: bytes.toString('base64'), stopWords: stopWordsKey };
+}
+
+/** The features back, or null when they were computed with other stop words or are malformed. */
+export function decodeNarrativeFeatures(stored: unknown, stopWordsKey: string): NarrativeFeatures | null {
+	if (typeof stored !== 'object' || stored === null) return null;
+	const { figures, words, stopWords } = stored as Partial<StoredNarrativeFeatures>;
+	if (stopWords !== stopWordsKey || typeof words !== 'string' || !Array.isArray(figures)) return null;
+	const bytes = Buffer.from(words, 'base64');
+	if (bytes.length % 4 !== 0) return null;
+	const hashes = new Uint32Array(bytes.length / 4);
+	for (let i = 0; i < hashes.length; i++) hashes[i] = bytes.readUInt32LE(i * 4);
+	return { figures: figures.map(String), words: hashes };
+}
+
+const stopWordsKeys = new WeakMap<ReadonlySet<string>, string>();
+
+/** A short key of a stop-word set (FNV-1a of its sorted words), cached per set. */
+export function stopWordsKeyOf(stopWords: ReadonlySet<string>): string {
+	let key = stopWordsKeys.get(stopWords);
+	if (key === undefined) {
+		key = `${stopWords.size}-${hashWord([...stopWords].sort().join('\n')).toString(36)}`;
+		stopWordsKeys.set(stopWords, key);
+	}
+	return key;
 }

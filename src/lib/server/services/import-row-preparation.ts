@@ -1,0 +1,420 @@
+/**
+ * The part of an import that needs nothing but the rows themselves: read the file, pick the
+ * profile's fields, normalise each row (or give the reasons to quarantine it), serialise it for
+ * storage and analyse it for matching. It runs in a worker thread for large files
+ * (import-row-worker.ts), so that this work and the matching and writing on the main thread use
+ * both cores, and in-process otherwise (small files, or where the worker cannot be started, e.g.
+ * in the bundled server). Either way the batches come out in file order and are the same.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { AgencyKind, RegionLevel, SourceKey } from '../db/schema';
+import { applyMappingProfile, mapRow, type HeaderMapping, type MappingProfile } from '../domain/import/mapping-profile';
+import {
+	normaliseSourceRecord,
+	type CanonicalCandidate,
+	type NormaliseResolvers,
+	type RejectionReason
+} from '../domain/import/normalise-source-record';
+import { mappedDocument, matchFeaturesOf } from '../domain/import/stored-record';
+import { blockingKeys } from '../domain/matching/blocking';
+import { prepareRecord, type PreparedRecord } from '../domain/matching/score';
+import { stopWordsKeyOf } from '../domain/matching/similarity';
+import { createAgencyResolver } from '../domain/normalise/agencies';
+import { createRegionResolver } from '../domain/normalise/regions';
+import { AppError, type ErrorCode } from '../errors';
+import { detectFormat, readSourceRows, type CellValue, type RowProblem } from '../import/read-source-file';
+
+export interface ResolverAgency {
+	id: string;
+	name: string;
+	kind: AgencyKind;
+	abbreviation: string | null;
+	aliases: string[];
+	region_code: string | null;
+	panrb_id: string | null;
+}
+
+export interface ResolverRegion {
+	code: string;
+	name: string;
+	level: RegionLevel;
+	parent_code: string | null;
+}
+
+/** Everything the preparation needs, as plain data (it is sent to the worker as it is). */
+export interface PreparationInput {
+	source: SourceKey;
+	fileName: string;
+	bytes: Uint8Array;
+	profile: MappingProfile;
+	agencies: ResolverAgency[];
+	regions: ResolverRegion[];
+	stopWords: string[];
+	batchSize: number;
+}
+
+/** A row that cannot be imported, with its reasons. */
+export interface RejectedRow {
+	ok: false;
+	rowNumber: number;
+	externalId: string | null;
+	raw: Record<string, unknown>;
+	reasons: RejectionReason[];
+}
+
+/** A normalised row, serialised for storage and analysed for matching. */
+export interface AcceptedRow {
+	ok: true;
+	rowNumber: number;
+	externalId: string;
+	record: CanonicalCandidate;
+	learnedPanrbId: { agencyId: string; panrbId: string } | null;
+	/** SHA-256 of the raw row independent of key order (mapped.rawChecksum). */
+	checksum: string;
+	rawJson: string;
+	mappedJson: string;
+	matchFeaturesJson: string;
+	/** Blocking keys. */
+	keys: string[];
+	/** The record as matching sees it, without its text (the folded text is kept) or stop words. */
+	match: Omit<PreparedRecord, 'stopWords'>;
+}
+
+export type PreparedRow = RejectedRow | AcceptedRow;
+
+export interface PreparedBatch {
+	rows: PreparedRow[];
+	/** Rows of the file handled up to and including this batch. */
+	done: number;
+}
+
+export interface PreparedFile {
+	/** Where the rows are prepared. */
+	thread: 'worker' | 'main';
+	mapping: HeaderMapping;
+	/** Rows read (before later rows replace earlier ones with the same external id). */
+	rowCount: number;
+	emptyRowCount: number;
+	problems: RowProblem[];
+	/** Rows that will be prepared: the last row of each external id, and rows without one. */
+	total: number;
+	/** The next batch, or null after the last. */
+	next(): Promise<PreparedBatch | null>;
+	close(): Promise<void>;
+}
+
+export function buildResolvers(agencies: readonly ResolverAgency[], regions: readonly ResolverRegion[]): NormaliseResolvers {
+	const regionOf = new Map(agencies.map((a) => [a.id, a.region_code]));
+	const panrbOf = new Map(agencies.map((a) => [a.id, a.panrb_id]));
+	return {
+		regions: createRegionResolver(regions.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parent_code }))),
+		agencies: createAgencyResolver(
+			agencies.map((a) => ({
+				id: a.id,
+				name: a.name,
+				kind: a.kind,
+				abbreviation: a.abbreviation,
+				aliases: a.aliases ?? [],
+				regionCode: a.region_code,
+				panrbId: a.panrb_id
+			}))
+		),
+		agencyRegion: (id) => regionOf.get(id) ?? null,
+		// PANRB ids learned during the run are checked again on the main thread before they are stored.
+		agencyPanrbId: (id) => panrbOf.get(id) ?? null
+	};
+}
+
+/**
+ * A row's values as JSON-safe data (spreadsheet dates as ISO text), the same as JSON text, and
+ * its checksum independent of key order, so that a re-read file compares equal: SHA-256 of the
+ * [key, value] pairs sorted by key, as JSON (the form stored in mapped.rawChecksum from the first
+ * import on). Each value is serialised once for both texts.
+ */
+export function rawDocument(values: Record<string, CellValue>): { raw: Record<string, unknown>; json: string; checksum: string } {
+	const raw: Record<string, unknown> = {};
+	let json = '';
+	let pairs = '';
+	for (const key of Object.keys(values).sort()) {
+		const cell = values[key];
+		const value = cell instanceof Date ? cell.toISOString() : cell;
+		if (value === undefined) continue;
+		raw[key] = value;
+		const name = JSON.stringify(key);
+		const text = JSON.stringify(value);
+		json += `${json === '' ? '' : ','}${name}:${text}`;
+		pairs += `${pairs === '' ? '' : ','}[${name},${text}]`;
+	}
+	return { raw, json: `{${json}}`, checksum: createHash('sha256').update(`[${pairs}]`).digest('hex') };
+}
+
+type SourceRow = { rowNumber: number; values: Record<string, CellValue> };
+
+/** Reads the file and prepares its rows batch by batch on the calling thread. */
+export async function prepareInProcess(input: PreparationInput): Promise<PreparedFile> {
+	const file = await readSourceRows(input.bytes, { format: 'auto', fileName: input.fileName, sheet: input.profile.format?.sheet });
+	const mapping = applyMappingProfile(input.profile, file.headers);
+	const rows = mapping.error ? [] : lastRowPerExternalId(file.rows, mapping);
+	const resolvers = buildResolvers(input.agencies, input.regions);
+	const stopWords = new Set(input.stopWords);
+	const stopWordsKey = stopWordsKeyOf(stopWords);
+	let start = 0;
+	return {
+		thread: 'main',
+		mapping,
+		rowCount: file.rows.length,
+		emptyRowCount: file.emptyRows.length,
+		problems: file.problems,
+		total: rows.length,
+		async next() {
+			if (start >= rows.length) return null;
+			const batch = rows.slice(start, start + input.batchSize);
+			// Release the rows as they are used: the whole file need not stay in memory.
+			rows.fill(null as unknown as SourceRow, start, start + input.batchSize);
+			start += batch.length;
+			return { rows: batch.map((row) => prepareRow(row, input, mapping, resolvers, stopWords, stopWordsKey)), done: start };
+		},
+		async close() {
+			rows.length = 0;
+		}
+	};
+}
+
+/** A later row with the same external id replaces an earlier one (the export's newest word). */
+function lastRowPerExternalId(rows: SourceRow[], mapping: HeaderMapping): SourceRow[] {
+	const idHeader = mapping.columns.find((column) => column.field === 'externalId')?.header;
+	const idOf = (row: SourceRow) => {
+		const value = idHeader === undefined ? null : row.values[idHeader];
+		return value === null || value === undefined ? '' : (value instanceof Date ? value.toISOString() : String(value)).trim();
+	};
+	const lastIndex = new Map<string, number>();
+	rows.forEach((row, index) => {
+		const id = idOf(row);
+		if (id) lastIndex.set(id, index);
+	});
+	return rows.filter((row, index) => {
+		const id = idOf(row);
+		return !id || lastIndex.get(id) === index;
+	});
+}
+
+export function prepareRow(
+	row: SourceRow,
+	input: Pick<PreparationInput, 'source' | 'profile'>,
+	mapping: HeaderMapping,
+	resolvers: NormaliseResolvers,
+	stopWords: ReadonlySet<string>,
+	stopWordsKey: string
+): PreparedRow {
+	const { fields } = mapRow(input.profile, row.values, mapping);
+	const { raw, json: rawJson, checksum } = rawDocument(row.values);
+	const result = normaliseSourceRecord(input.source, fields, resolvers);
+	if (!result.ok) return { ok: false, rowNumber: row.rowNumber, externalId: result.externalId, raw, reasons: result.reasons };
+	const { value } = result;
+	const prepared = prepareRecord(
+		{
+			key: `${input.source}:${value.externalId}`,
+			source: input.source,
+			title: value.record.title,
+			agencyId: value.record.agencyId,
+			regionCode: value.record.regionCode,
+			year: value.match.year,
+			text: value.match.text
+		},
+		{ stopWords }
+	);
+	const { stopWords: _stopWords, ...match } = prepared;
+	return {
+		ok: true,
+		rowNumber: row.rowNumber,
+		externalId: value.externalId,
+		record: value.record,
+		learnedPanrbId: value.learnedPanrbId,
+		checksum,
+		rawJson,
+		// The mapped fields are left out: they are the raw row's cells again, and the raw row is kept.
+		mappedJson: JSON.stringify(mappedDocument(value, checksum)),
+		matchFeaturesJson: JSON.stringify(matchFeaturesOf(prepared, stopWordsKey)),
+		keys: blockingKeys(prepared.record, prepared.narrative.figures, prepared.title),
+		// The text itself is not needed any more: its folded copy serves the name look-ups.
+		match: { ...match, record: { ...match.record, text: '' } }
+	};
+}
+
+// ---------------------------------------------------------------------------------------------
+// Worker thread
+
+/** Files from this size are prepared in a worker thread (starting one costs a few hundred ms). */
+export const WORKER_MIN_BYTES = 2 * 2 ** 20;
+/** Batches the worker may prepare ahead of the main thread. */
+const AHEAD = 1;
+
+export type WorkerRequest = { type: 'more' };
+export type WorkerMessage =
+	| { type: 'opened'; mapping: HeaderMapping; rowCount: number; emptyRowCount: number; problems: RowProblem[]; total: number }
+	| { type: 'batch'; batch: PreparedBatch }
+	| { type: 'end' }
+	| { type: 'error'; code: ErrorCode | null; message: string };
+
+/** The worker's module, or null when it is not there as source (the bundled server prepares in-process). */
+function workerModule(): string | null {
+	// Built from a variable so that bundlers leave it alone.
+	const name = 'import-row-worker.ts';
+	try {
+		const file = fileURLToPath(new URL(name, import.meta.url));
+		return existsSync(file) ? pathToFileURL(file).href : null;
+	} catch {
+		return null;
+	}
+}
+
+/** tsx's ESM registration, which the worker loads before its TypeScript module. */
+function tsxRegistration(): string | null {
+	try {
+		const require = createRequire(import.meta.url);
+		const manifest = require.resolve('tsx/package.json');
+		const entry = (require(manifest) as { exports: Record<string, { import?: { default?: string } }> }).exports['./esm/api']?.import?.default;
+		return entry ? pathToFileURL(path.join(path.dirname(manifest), entry)).href : null;
+	} catch {
+		return null;
+	}
+}
+
+/**
+ * Prepares the file in a worker thread when it is large enough and the worker can be started,
+ * else in-process. IMPORT_PREPARE_WORKER=0 always prepares in-process, =1 always in a worker.
+ */
+export async function openPreparedFile(input: PreparationInput, options: { worker?: boolean } = {}): Promise<PreparedFile> {
+	const setting = process.env.IMPORT_PREPARE_WORKER;
+	// A workbook takes ExcelJS many times its size in memory: unless asked to, it is read in-process.
+	const large = input.bytes.byteLength >= WORKER_MIN_BYTES && detectFormat(input.bytes, input.fileName) !== 'xlsx';
+	const wanted = options.worker ?? (setting === '1' ? true : setting === '0' ? false : large);
+	const module = wanted ? workerModule() : null;
+	const registration = module ? tsxRegistration() : null;
+	if (!module || !registration) return prepareInProcess(input);
+	return prepareInWorker(input, module, registration);
+}
+
+function prepareInWorker(input: PreparationInput, module: string, registration: string): Promise<PreparedFile> {
+	const code =
+		`import(${JSON.stringify(registration)}).then(({ register }) => { register({ tsconfig: false }); ` +
+		`return import(${JSON.stringify(module)}); });`;
+	// The worker keeps the parsed file and a few batches; a tight heap makes it collect its garbage
+	// early instead of growing the process by hundreds of megabytes (its live data is a few times
+	// the file's size at most).
+	const fileMb = input.bytes.byteLength / 2 ** 20;
+	const worker = new Worker(code, {
+		eval: true,
+		workerData: input,
+		resourceLimits: { maxOldGenerationSizeMb: Math.max(256, Math.ceil((detectFormat(input.bytes, input.fileName) === 'xlsx' ? 60 : 10) * fileMb)) }
+	});
+	const batches: PreparedBatch[] = [];
+	let ended = false;
+	let failure: Error | null = null;
+	let waiting: (() => void) | null = null;
+	const wake = () => {
+		const resolve = waiting;
+		waiting = null;
+		resolve?.();
+	};
+
+	return new Promise<PreparedFile>((resolveOpen, rejectOpen) => {
+		let opened = false;
+		const fail = (error: Error) => {
+			failure ??= error;
+			ended = true;
+			if (!opened) rejectOpen(error);
+			wake();
+		};
+		worker.on('message', (message: WorkerMessage) => {
+			if (message.type === 'opened') {
+				opened = true;
+				const { mapping, rowCount, emptyRowCount, problems, total } = message;
+				resolveOpen({ thread: 'worker', mapping, rowCount, emptyRowCount, problems, total, next, close });
+			} else if (message.type === 'batch') {
+				batches.push(message.batch);
+				wake();
+			} else if (message.type === 'end') {
+				ended = true;
+				wake();
+			} else {
+				fail(message.code ? new AppError(message.code, message.message) : new Error(message.message));
+			}
+		});
+		worker.on('error', fail);
+		worker.on('exit', (code) => {
+			if (!ended) fail(new Error(`Proses penyiapan baris berhenti (kode ${code}).`));
+		});
+	});
+
+	async function next(): Promise<PreparedBatch | null> {
+		for (;;) {
+			const batch = batches.shift();
+			if (batch) {
+				worker.postMessage({ type: 'more' } satisfies WorkerRequest);
+				return batch;
+			}
+			if (failure) throw failure;
+			if (ended) return null;
+			await new Promise<void>((resolve) => (waiting = resolve));
+		}
+	}
+
+	async function close(): Promise<void> {
+		ended = true;
+		await worker.terminate();
+	}
+}
+
+/** The worker's side: reads, then prepares up to AHEAD batches more than the main thread took. */
+export async function serveWorker(port: { postMessage(message: WorkerMessage): void; on(event: 'message', listener: (message: WorkerRequest) => void): void }, input: PreparationInput): Promise<void> {
+	let file: PreparedFile;
+	try {
+		file = await prepareInProcess(input);
+	} catch (error) {
+		port.postMessage(errorMessage(error));
+		return;
+	}
+	const { mapping, rowCount, emptyRowCount, problems, total } = file;
+	port.postMessage({ type: 'opened', mapping, rowCount, emptyRowCount, problems, total });
+	if (mapping.error) return;
+	let credit = AHEAD;
+	let producing = false;
+	const produce = async () => {
+		if (producing) return;
+		producing = true;
+		try {
+			while (credit > 0) {
+				const batch = await file.next();
+				if (!batch) {
+					port.postMessage({ type: 'end' });
+					credit = -Infinity;
+					return;
+				}
+				credit--;
+				port.postMessage({ type: 'batch', batch });
+			}
+		} catch (error) {
+			port.postMessage(errorMessage(error));
+			credit = -Infinity;
+		} finally {
+			producing = false;
+		}
+	};
+	port.on('message', (message) => {
+		if (message.type === 'more') {
+			credit++;
+			void produce();
+		}
+	});
+	await produce();
+}
+
+function errorMessage(error: unknown): WorkerMessage {
+	return { type: 'error', code: error instanceof AppError ? error.code : null, message: error instanceof Error ? error.message : String(error) };
+}
