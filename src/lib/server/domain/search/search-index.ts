@@ -553,14 +553,24 @@ export class SearchIndex {
 			const docs = this.mainDocs;
 			const weights = this.mainWeights;
 			const end = this.mainOffsets[term + 1]!;
-			for (let i = this.mainOffsets[term]!; i < end; i++) {
-				const doc = docs[i]!;
-				if (alive[doc] !== 1) continue;
-				const value = table[weights[i]!]!;
-				const current = target[doc]!;
-				if (current === 0) touched.push(doc);
-				if (sum) target[doc] = current + value;
-				else if (value > current) target[doc] = value;
+			// Two loops rather than a branch per posting: the longest lists are read here.
+			if (sum) {
+				for (let i = this.mainOffsets[term]!; i < end; i++) {
+					const doc = docs[i]!;
+					if (alive[doc] !== 1) continue;
+					const current = target[doc]!;
+					if (current === 0) touched.push(doc);
+					target[doc] = current + table[weights[i]!]!;
+				}
+			} else {
+				for (let i = this.mainOffsets[term]!; i < end; i++) {
+					const doc = docs[i]!;
+					if (alive[doc] !== 1) continue;
+					const value = table[weights[i]!]!;
+					const current = target[doc]!;
+					if (current === 0) touched.push(doc);
+					if (value > current) target[doc] = value;
+				}
 			}
 		}
 		const extra = this.delta.get(term);
@@ -1110,37 +1120,37 @@ export class SearchIndex {
 		if (filters.provinsi) {
 			const c = code(this.provinces, filters.provinsi);
 			const column = this.province.data;
-			dims.push({ facet: 'provinsi', test: (d) => column[d] === c });
+			dims.push({ facet: 'provinsi', test: (d) => column[d] === c, column, equals: c });
 		}
 		if (filters.wilayah) {
 			const c = code(this.regions, filters.wilayah);
 			const column = this.region.data;
-			dims.push({ facet: 'wilayah', test: (d) => column[d] === c });
+			dims.push({ facet: 'wilayah', test: (d) => column[d] === c, column, equals: c });
 		}
 		if (filters.instansi) {
 			const c = code(this.agencies, filters.instansi);
 			const column = this.agency.data;
-			dims.push({ facet: null, test: (d) => column[d] === c });
+			dims.push({ facet: null, test: (d) => column[d] === c, column, equals: c });
 		}
 		if (filters.jenisInstansi) {
 			const c = AGENCY_KINDS.indexOf(filters.jenisInstansi as never);
 			const column = this.agencyKind.data;
-			dims.push({ facet: 'jenisInstansi', test: (d) => column[d] === c });
+			dims.push({ facet: 'jenisInstansi', test: (d) => column[d] === c, column, equals: c });
 		}
 		if (filters.urusan) {
 			const c = code(this.affairs, filters.urusan);
 			const column = this.affair.data;
-			dims.push({ facet: 'urusan', test: (d) => column[d] === c });
+			dims.push({ facet: 'urusan', test: (d) => column[d] === c, column, equals: c });
 		}
 		if (filters.sdg) {
 			const bit = (1 << filters.sdg) >>> 0;
 			const column = this.sdgBits.data;
-			dims.push({ facet: 'sdg', test: (d) => (column[d]! & bit) !== 0 });
+			dims.push({ facet: 'sdg', test: (d) => (column[d]! & bit) !== 0, column, mask: bit });
 		}
 		if (filters.tahap) {
 			const c = STAGE_CODES.indexOf(filters.tahap as never);
 			const column = this.stage.data;
-			dims.push({ facet: 'tahap', test: (d) => column[d] === c });
+			dims.push({ facet: 'tahap', test: (d) => column[d] === c, column, equals: c });
 		}
 		if (filters.tahun || filters.tahunDari || filters.tahunSampai) {
 			const exact = filters.tahun;
@@ -1158,17 +1168,17 @@ export class SearchIndex {
 		if (filters.penghargaan) {
 			const bits = filters.penghargaan === 'ada' ? 0xff : (AWARD_BITS[filters.penghargaan] ?? 0);
 			const column = this.awardBits.data;
-			dims.push({ facet: 'penghargaan', test: (d) => (column[d]! & bits) !== 0 });
+			dims.push({ facet: 'penghargaan', test: (d) => (column[d]! & bits) !== 0, column, mask: bits });
 		}
 		if (filters.sumber) {
 			const bit = SOURCE_BITS[filters.sumber] ?? 0;
 			const column = this.sourceBits.data;
-			dims.push({ facet: 'sumber', test: (d) => (column[d]! & bit) !== 0 });
+			dims.push({ facet: 'sumber', test: (d) => (column[d]! & bit) !== 0, column, mask: bit });
 		}
 		if (filters.digital) {
 			const want = filters.digital === 'ya' ? 1 : 2;
 			const column = this.digital.data;
-			dims.push({ facet: 'digital', test: (d) => column[d] === want });
+			dims.push({ facet: 'digital', test: (d) => column[d] === want, column, equals: want });
 		}
 		if (filters.direplikasi) {
 			const want = filters.direplikasi === 'ya';
@@ -1234,6 +1244,12 @@ export class SearchIndex {
 			if (candidates && dims.length === 0) {
 				selected = fill.length > 0 ? candidates.concat(fill) : candidates;
 				selectedFull = candidates.length;
+			} else if (candidates && dims.length === 1) {
+				// One filter, the common case: a plain loop over its column, no call per document.
+				const failed = counters ? failedOnly[0]! : null;
+				splitByFilter(dims[0]!, candidates, selected, failed);
+				selectedFull = selected.length;
+				splitByFilter(dims[0]!, fill, selected, failed);
 			} else if (candidates) {
 				for (const doc of candidates) visit(doc);
 				selectedFull = selected.length;
@@ -1662,6 +1678,10 @@ const AWARD_NAMES = Object.keys(AWARD_BITS);
 interface FacetDimension {
 	facet: FacetName | null;
 	test: (doc: number) => boolean;
+	/** The same test as data, when it is `column[doc] === equals` or `(column[doc] & mask) !== 0`. */
+	column?: ArrayLike<number>;
+	equals?: number;
+	mask?: number;
 }
 
 interface Counters {
@@ -1679,6 +1699,33 @@ interface Counters {
 }
 
 /** 0..1: awards (up to three), replications (up to five), sustained or institutionalised. */
+/** Documents passing one filter go to `passed`, the others to `failed` (when it counts them). */
+function splitByFilter(dim: FacetDimension, docs: number[], passed: number[], failed: number[] | null): void {
+	const column = dim.column;
+	if (column && dim.equals !== undefined) {
+		const value = dim.equals;
+		for (let i = 0; i < docs.length; i++) {
+			const doc = docs[i]!;
+			if (column[doc] === value) passed.push(doc);
+			else if (failed) failed.push(doc);
+		}
+	} else if (column && dim.mask !== undefined) {
+		const mask = dim.mask;
+		for (let i = 0; i < docs.length; i++) {
+			const doc = docs[i]!;
+			if ((column[doc]! & mask) !== 0) passed.push(doc);
+			else if (failed) failed.push(doc);
+		}
+	} else {
+		const test = dim.test;
+		for (let i = 0; i < docs.length; i++) {
+			const doc = docs[i]!;
+			if (test(doc)) passed.push(doc);
+			else if (failed) failed.push(doc);
+		}
+	}
+}
+
 /**
  * Bits 0–2 agency kind (7: none), 3–4 stage, 5–7 sources, 8–11 award levels, 12–13 digital
  * (0 unknown, 1 yes, 2 no), 14 replicated, 15–26 year (0–4095).
