@@ -158,7 +158,7 @@ async function main(): Promise<void> {
 		const planNames: Record<string, string> = {
 			'satu-klausa': 'satu klausa (daftar posting satu kata atau singkatan dengan kepanjangannya)',
 			'semua-kata': 'semua kata wajib, klausa paling jarang lebih dulu, klausa lain dicek per kandidat',
-			sebagian: 'cocok sebagian (kurang dari satu halaman punya semua kata): semua posting setiap klausa dinilai',
+			sebagian: 'cocok sebagian (kurang dari satu halaman punya semua kata, atau tempat disebut dengan empat kata lebih): semua posting setiap klausa dinilai',
 			'tanpa-kueri': 'tanpa kueri (filter dan urutan saja)'
 		};
 		console.log(
