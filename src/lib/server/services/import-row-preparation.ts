@@ -108,22 +108,27 @@ export interface PreparedFile {
 	close(): Promise<void>;
 }
 
+/** The agency resolver over agency rows as the repository lists them (also used by curation). */
+export function createAgencyResolverFromRows(agencies: readonly ResolverAgency[]) {
+	return createAgencyResolver(
+		agencies.map((a) => ({
+			id: a.id,
+			name: a.name,
+			kind: a.kind,
+			abbreviation: a.abbreviation,
+			aliases: a.aliases ?? [],
+			regionCode: a.region_code,
+			panrbId: a.panrb_id
+		}))
+	);
+}
+
 export function buildResolvers(agencies: readonly ResolverAgency[], regions: readonly ResolverRegion[]): NormaliseResolvers {
 	const regionOf = new Map(agencies.map((a) => [a.id, a.region_code]));
 	const panrbOf = new Map(agencies.map((a) => [a.id, a.panrb_id]));
 	return {
 		regions: createRegionResolver(regions.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parent_code }))),
-		agencies: createAgencyResolver(
-			agencies.map((a) => ({
-				id: a.id,
-				name: a.name,
-				kind: a.kind,
-				abbreviation: a.abbreviation,
-				aliases: a.aliases ?? [],
-				regionCode: a.region_code,
-				panrbId: a.panrb_id
-			}))
-		),
+		agencies: createAgencyResolverFromRows(agencies),
 		agencyRegion: (id) => regionOf.get(id) ?? null,
 		// PANRB ids learned during the run are checked again on the main thread before they are stored.
 		agencyPanrbId: (id) => panrbOf.get(id) ?? null

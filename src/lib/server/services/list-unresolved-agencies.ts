@@ -1,10 +1,10 @@
 import type { Kysely } from 'kysely';
 import type { DB, SourceKey } from '../db/schema';
 import { agencyNameKey, createAgencySuggester, writtenAgencyOf, type AgencySuggestion } from '../domain/curation/agency-names';
-import { createAgencyResolver } from '../domain/normalise/agencies';
 import { authorize, type Actor } from '../policy';
 import { listAgencyResolutions, listNoAgencyQuarantinedRows } from '../repositories/curation-repository';
 import { listAgenciesForResolver } from '../repositories/import-repository';
+import { createAgencyResolverFromRows } from './import-row-preparation';
 
 export interface UnresolvedAgencyName {
 	/** The name as written (the first spelling met). */
@@ -59,17 +59,7 @@ export async function listUnresolvedAgencies(db: Kysely<DB>, actor: Actor, optio
 	const latest = new Map<string, (typeof rows)[number]>();
 	for (const row of rows) latest.set(row.external_id ? `${row.source}\u0000${row.external_id}` : `row\u0000${row.id}`, row);
 
-	const resolver = createAgencyResolver(
-		agencies.map((a) => ({
-			id: a.id,
-			name: a.name,
-			kind: a.kind,
-			abbreviation: a.abbreviation,
-			aliases: a.aliases ?? [],
-			regionCode: a.region_code,
-			panrbId: a.panrb_id
-		}))
-	);
+	const resolver = createAgencyResolverFromRows(agencies);
 	const suggest = createAgencySuggester(agencies.map((a) => ({ ...a, aliases: a.aliases ?? [] })));
 	const agencyName = new Map(agencies.map((a) => [a.id, a.name]));
 	const resolvedByCurator = new Map(resolutions.map((r) => [r.name_key, r]));
