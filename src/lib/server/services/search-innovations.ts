@@ -109,18 +109,9 @@ export async function searchInnovations(db: Kysely<DB>, input: SearchInnovations
 		const stems = new Set(found.highlightStems);
 		const items: SearchHitSummary[] = [];
 		for (const hit of found.hits) {
-			const row = byId.get(hit.id);
-			// Deleted between the index's last sync and now: left out.
-			if (!row) continue;
-			const parts = q ? buildSnippet(row.summary, stems) : buildSnippet(row.summary, new Set());
-			items.push({
-				...presentInnovationSummary(row),
-				score: hit.score,
-				snippet: snippetText(parts),
-				snippetParts: parts,
-				titleParts: q ? highlightAll(row.title, stems) : [{ text: row.title, mark: false }],
-				replicationCount: row.replication_count
-			});
+			// Cards are kept with the index's documents, so each hit has one.
+			const card = byId.get(hit.id);
+			if (card) items.push(presentHit(card, hit.score, q ? stems : null));
 		}
 		return {
 			ids: items.map((item) => item.id),
@@ -165,21 +156,43 @@ export async function findSimilarInnovations(
 	const hits = index.similar(innovation.id, innovation, limit);
 	const byId = cardsByIds(cards, hits.map((hit) => hit.id));
 	return hits.flatMap((hit) => {
-		const row = byId.get(hit.id);
-		if (!row) return [];
-		const parts = buildSnippet(row.summary, new Set());
-		return [
-			{
-				...presentInnovationSummary(row),
-				score: hit.score,
-				snippet: snippetText(parts),
-				snippetParts: parts,
-				titleParts: [{ text: row.title, mark: false }],
-				replicationCount: row.replication_count
-			}
-		];
+		const card = byId.get(hit.id);
+		return card ? [presentHit(card, hit.score, null)] : [];
 	});
 }
+
+/**
+ * One hit as lists show it: the catalogue summary with its score, the summary's snippet and the
+ * title, with the query's words marked (`stems` null: nothing marked). Fields are listed, not
+ * spread, so every hit has one object shape.
+ */
+function presentHit(card: PresentableCard, score: number, stems: ReadonlySet<string> | null): SearchHitSummary {
+	const summary = presentInnovationSummary(card);
+	const parts = buildSnippet(card.summary, stems ?? NO_STEMS);
+	return {
+		id: summary.id,
+		title: summary.title,
+		acronym: summary.acronym,
+		summary: summary.summary,
+		yearStarted: summary.yearStarted,
+		stage: summary.stage,
+		mainAffair: summary.mainAffair,
+		sdgs: summary.sdgs,
+		isDigital: summary.isDigital,
+		agency: summary.agency,
+		region: summary.region,
+		awards: summary.awards,
+		createdAt: summary.createdAt,
+		updatedAt: summary.updatedAt,
+		score,
+		snippet: snippetText(parts),
+		snippetParts: parts,
+		titleParts: stems ? highlightAll(card.title, stems) : [{ text: card.title, mark: false }],
+		replicationCount: card.replication_count
+	};
+}
+
+const NO_STEMS: ReadonlySet<string> = new Set();
 
 /**
  * Innovations like a text that is not saved yet: the title and summary of a new innovation,
