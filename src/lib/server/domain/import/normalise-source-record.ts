@@ -137,7 +137,8 @@ function httpUrl(value: string | null | undefined): string | null {
 	return url && /^https?:\/\/\S+$/i.test(url) ? url : null;
 }
 
-function emptyCandidate(title: string, agencyId: string, regionCode: string | null): CanonicalCandidate {
+/** A candidate with only its title, agency and region; every other field empty. */
+export function emptyCandidate(title: string, agencyId: string, regionCode: string | null): CanonicalCandidate {
 	return {
 		title,
 		acronym: analyseTitle(title).acronym,

@@ -2,44 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { compareNarratives, narrativeFeatures, stopWordsKeyOf } from '../matching/similarity';
 import { prepareRecord } from '../matching/score';
 import type { MatchRecord } from '../matching/types';
-import type { CanonicalCandidate, NormalisedSourceRecord } from './normalise-source-record';
+import { emptyCandidate, type CanonicalCandidate, type NormalisedSourceRecord } from './normalise-source-record';
 import { mappedDocument, matchFeaturesOf, matchRecordOfMapped, readMatchFeatures } from './stored-record';
 
 const STOP_WORDS = new Set(['dan', 'yang', 'dari']);
 
 function candidate(overrides: Partial<CanonicalCandidate> = {}): CanonicalCandidate {
 	return {
-		title: 'BU TAAT (Bersama Untuk PBB Lunas)',
+		...emptyCandidate('BU TAAT (Bersama Untuk PBB Lunas)', 'A-0157', '32.78'),
 		acronym: 'BU TAAT',
-		agencyId: 'A-0157',
-		regionCode: '32.78',
 		yearStarted: 2021,
-		startedOn: null,
-		stage: null,
 		summary: 'Warga membayar PBB di balai desa.',
 		problem: 'Realisasi PBB rendah, 55,1% dari target.',
-		aims: '',
-		novelty: '',
 		implementation: 'Menjangkau 2.340 wajib pajak dengan anggaran Rp 120 juta.',
 		results: 'Realisasi naik menjadi 69,9%.',
-		transferability: '',
-		resources: '',
-		sustainabilityStrategy: '',
-		mainAffair: null,
-		otherAffairs: [],
-		sdgs: [],
-		isDigital: null,
-		form: null,
-		theme: null,
-		initiatorType: null,
-		initiatorName: null,
-		sustainabilityStatus: null,
-		maturityScore: null,
-		videoUrl: null,
-		contactName: null,
-		contactEmail: null,
-		contactPhone: null,
-		awards: [],
 		...overrides
 	};
 }
