@@ -1,8 +1,9 @@
 /**
  * A short-lived in-process cache for expensive reads (national aggregates, catalogue counts),
  * one set per database handle so tests with separate databases never share entries. Writes
- * made through this process clear it; writes by another process (an import on the same
- * PostgreSQL) show after at most the entry's time to live.
+ * made through this process clear it, and `serve`'s sibling processes are told (decision 009);
+ * writes by an unrelated process (an import CLI on the same PostgreSQL) show after at most the
+ * entry's time to live.
  */
 export class TtlCache<V> {
 	private readonly entries = new Map<string, { expires: number; value: Promise<V> }>();
