@@ -1,22 +1,14 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import {
-	brotliCompressSync,
-	constants as zlibConstants,
-	createBrotliCompress,
-	createGzip,
-	gzipSync,
-	type BrotliCompress,
-	type BrotliOptions,
-	type Gzip
-} from 'node:zlib';
+import { constants as zlibConstants, createBrotliCompress, createGzip, type BrotliCompress, type BrotliOptions, type Gzip } from 'node:zlib';
+import { BROTLI_QUALITY, chooseEncoding, compressBody, GZIP_LEVEL } from '../lib/server/http/content-encoding';
+
+export { chooseEncoding, type Encoding } from '../lib/server/http/content-encoding';
 
 /**
  * Gzip/brotli for the responses the SvelteKit handler renders (pages, JSON). Static assets are
  * served precompressed by adapter-node and arrive here already encoded; those pass untouched,
  * as does anything that is not text, is tiny, or is an event stream (which must not buffer).
  */
-
-export type Encoding = 'br' | 'gzip';
 
 const COMPRESSIBLE =
 	/^(text\/(?!event-stream)|application\/(json|javascript|xml|manifest\+json|[a-z0-9.+-]+\+(json|xml))|image\/svg\+xml)/i;
@@ -27,26 +19,6 @@ const MIN_BYTES = 1024;
  * flushes. Larger or slower bodies stream.
  */
 const ONE_SHOT_MAX_BYTES = 256 * 1024;
-const GZIP_LEVEL = 6;
-
-/** The encoding to use for an Accept-Encoding header: brotli first, then gzip, honouring q=0. */
-export function chooseEncoding(acceptEncoding: string | undefined): Encoding | null {
-	if (!acceptEncoding) return null;
-	const weights = new Map<string, number>();
-	for (const part of acceptEncoding.split(',')) {
-		const [name, ...params] = part.trim().toLowerCase().split(';');
-		if (!name) continue;
-		const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
-		const weight = q ? Number(q.slice(2)) : 1;
-		weights.set(name, Number.isFinite(weight) ? weight : 0);
-	}
-	const weightOf = (name: Encoding) => weights.get(name) ?? weights.get('*') ?? 0;
-	const br = weightOf('br');
-	const gzip = weightOf('gzip');
-	if (br > 0 && br >= gzip) return 'br';
-	if (gzip > 0) return 'gzip';
-	return null;
-}
 
 export function isCompressible(contentType: string | undefined): boolean {
 	return !!contentType && COMPRESSIBLE.test(contentType);
@@ -99,10 +71,9 @@ export function compressResponse(req: IncomingMessage, res: ServerResponse): voi
 		buffered = [];
 	};
 
-	// Quality 4 / level 6: dynamic pages are compressed on every request, so speed matters.
 	const brotliOptions = (): BrotliOptions => ({
 		params: {
-			[zlibConstants.BROTLI_PARAM_QUALITY]: 4,
+			[zlibConstants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
 			[zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT,
 			...(hintedLength !== null ? { [zlibConstants.BROTLI_PARAM_SIZE_HINT]: hintedLength } : {})
 		}
@@ -192,7 +163,7 @@ export function compressResponse(req: IncomingMessage, res: ServerResponse): voi
 			if (last) buffered.push(last);
 			const body = buffered.length === 1 ? buffered[0]! : Buffer.concat(buffered);
 			buffered = null;
-			const compressed = encoding === 'br' ? brotliCompressSync(body, brotliOptions()) : gzipSync(body, { level: GZIP_LEVEL });
+			const compressed = compressBody(body, encoding);
 			return originalEnd.call(this, compressed, ...(callback ? [callback] : []));
 		}
 		if (callback) this.once('finish', callback);

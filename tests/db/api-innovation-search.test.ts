@@ -43,6 +43,23 @@ describe('GET /api/v1/innovations?q=', () => {
 		expect(res.headers.get('server-timing')).toMatch(/^search;dur=\d+(\.\d+)?;desc="semua-kata"$/);
 	});
 
+	it('sends an answer given before as kept compressed bytes, in the encoding the client accepts', async () => {
+		const path = '/api/v1/innovations?q=ktp&limit=3';
+		const call = (acceptEncoding?: string) =>
+			callEndpoint(listInnovations, path, { db: database, headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} });
+		const first = await call('br, gzip');
+		// The first answer is text: serve's compression handles it like any other.
+		expect(first.headers.get('content-encoding')).toBeNull();
+		const again = await call('br, gzip');
+		expect(again.headers.get('content-encoding')).toBe('br');
+		expect(again.headers.get('vary')).toBe('Accept-Encoding');
+		expect(again.body).toEqual(first.body);
+		expect((await call('gzip')).headers.get('content-encoding')).toBe('gzip');
+		const plain = await call();
+		expect(plain.headers.get('content-encoding')).toBeNull();
+		expect(plain.body).toEqual(first.body);
+	});
+
 	it('takes sort as an alias of urutan, and filters with facets of the other values', async () => {
 		const body = InnovationSearchPage.parse((await list('?sort=terbaru&provinsi=35')).body);
 		expect(body.sort).toBe('terbaru');

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { loadApiEndpoints } from '../../src/lib/server/api/api-routes';
 import * as responses from '../../src/lib/server/api/responses';
+import { presentSearchPage } from '../../src/lib/server/presenters/search-presenter';
 import { upsertCharacteristics } from '../../src/lib/server/repositories/region-repository';
 import { getAgencyProfile } from '../../src/lib/server/services/get-agency-profile';
 import { getHubProfile } from '../../src/lib/server/services/get-hub-profile';
@@ -11,6 +13,7 @@ import { listAgencies } from '../../src/lib/server/services/list-agencies';
 import { listHubs } from '../../src/lib/server/services/list-hubs';
 import { listInnovations } from '../../src/lib/server/services/list-innovations';
 import { listRegions } from '../../src/lib/server/services/list-regions';
+import { searchInnovations } from '../../src/lib/server/services/search-innovations';
 import { createHub, createInnovation } from '../support/factories';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -101,5 +104,22 @@ describe('response schemas match what the services return', () => {
 
 	it('statistics', async () => {
 		expectExactly(responses.Statistics, await getNationalStatistics(database.db));
+	});
+
+	// Sent as built (`presented`), so this is the only check of the search answer's shape.
+	it('innovation search', async () => {
+		const search = (input: Parameters<typeof searchInnovations>[1]) => searchInnovations(database.db, input).then(presentSearchPage);
+		const found = await search({ q: 'ads digital', filters: { provinsi: '53' } });
+		expect(found.items.length).toBeGreaterThan(0);
+		expectExactly(responses.InnovationSearchPage, found);
+		expectExactly(responses.InnovationSearchPage, await search({ q: 'kesehatan', sort: 'terbaru', limit: 5 }));
+		expectExactly(responses.InnovationSearchPage, await search({ q: 'kata yang tidak ada di mana pun' }));
+	});
+});
+
+describe('endpoints that send their answer as built', () => {
+	it('each has its presenter checked above', async () => {
+		const presented = (await loadApiEndpoints()).filter((endpoint) => endpoint.presented).map((e) => `${e.method} ${e.path}`);
+		expect(presented).toEqual(['GET /api/v1/innovations']);
 	});
 });

@@ -1,3 +1,4 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import type { RequestEvent, RequestHandler } from '@sveltejs/kit';
 import type { AppDatabase } from '../../src/lib/server/db/database';
 import type { Actor } from '../../src/lib/server/policy';
@@ -19,6 +20,8 @@ export interface CallOptions {
 	params?: Record<string, string>;
 	method?: string;
 	auth?: Caller;
+	/** Request headers, e.g. accept-encoding. */
+	headers?: Record<string, string>;
 }
 
 export interface EndpointResult<T = unknown> {
@@ -46,7 +49,7 @@ export async function callEndpoint<T = unknown>(
 ): Promise<EndpointResult<T>> {
 	if (!handler) throw new Error(`No handler exported for ${target}`);
 	const url = new URL(target, 'http://localhost');
-	const request = new Request(url, { method: options.method ?? 'GET' });
+	const request = new Request(url, { method: options.method ?? 'GET', headers: options.headers });
 	// Headers given to setHeaders go onto the response, as SvelteKit does.
 	const setHeaders: Record<string, string> = {};
 	const event = {
@@ -60,7 +63,11 @@ export async function callEndpoint<T = unknown>(
 	const response = await handler(event);
 	for (const [name, value] of Object.entries(setHeaders)) response.headers.set(name, value);
 	const isJson = response.headers.get('content-type')?.startsWith('application/json');
-	const body = (isJson ? await response.json() : await response.text()) as T;
+	// Decoded as a client would (answers the endpoint keeps compressed).
+	const bytes = Buffer.from(await response.arrayBuffer());
+	const encoding = response.headers.get('content-encoding');
+	const text = (encoding === 'br' ? brotliDecompressSync(bytes) : encoding === 'gzip' ? gunzipSync(bytes) : bytes).toString('utf8');
+	const body = (isJson ? JSON.parse(text) : text) as T;
 	return { status: response.status, headers: response.headers, body };
 }
 

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { DB } from '../db/schema';
 import { AppError, presentError, type ErrorCode } from '../errors';
 import type { Actor } from '../policy';
+import { chooseEncoding, compressBody, type Encoding } from '../http/content-encoding';
 import { componentId } from './schema-registry';
 
 /**
@@ -70,6 +71,13 @@ export interface EndpointSpec<
 	/** A named component schema (see schema-registry `component`). */
 	response: R;
 	/**
+	 * The handler builds its answer field by field with a presenter, so it is sent as built
+	 * instead of being parsed again (checking a 40 KB search answer cost more than building it).
+	 * tests/db/api-response-schemas.test.ts parses each such presenter's output with the schema
+	 * and requires it unchanged.
+	 */
+	presented?: true;
+	/**
 	 * Domain errors this endpoint may answer with, besides VALIDATION_FAILED, INTERNAL and those
 	 * of its `auth` (UNAUTHENTICATED; CSRF_INVALID for writes), which are added by themselves.
 	 */
@@ -103,6 +111,8 @@ export interface RegisteredEndpoint {
 	auth: EndpointAuth;
 	status: 200 | 201;
 	response: z.ZodType;
+	/** Sent as built, not parsed again (see EndpointSpec.presented). */
+	presented: boolean;
 	errors: ErrorCode[];
 	examples: { request?: RequestExample<AnyObject, AnyObject, AnyObject>; invalid?: RequestExample<AnyObject, AnyObject, AnyObject> };
 	handle: RequestHandler;
@@ -154,8 +164,8 @@ export function defineEndpoint<
 				db: event.locals.db.db,
 				event
 			});
-			const response = jsonText(spec.status ?? 200, serializeAnswer(spec.response, result), cache);
-			if (auth === 'optional') response.headers.set('vary', 'cookie');
+			const response = answerResponse(spec.status ?? 200, serializeAnswer(spec, result), cache, event.request);
+			if (auth === 'optional') response.headers.append('vary', 'cookie');
 			return response;
 		} catch (error) {
 			return errorResponse(error, event);
@@ -175,6 +185,7 @@ export function defineEndpoint<
 		auth,
 		status: spec.status ?? 200,
 		response: spec.response,
+		presented: spec.presented === true,
 		errors: spec.errors ?? [],
 		examples: (spec.examples ?? {}) as RegisteredEndpoint['examples'],
 		handle
@@ -221,20 +232,50 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.outp
 /**
  * Checked and serialised answers by the handler's result object: a handler that answers from a
  * read cache returns the same object again (the search's cached answers), and checking and
- * serialising a 40 KB answer costs about a millisecond each time. Cached values are never
- * changed in place, which is what makes this safe.
+ * serialising a 40 KB answer costs about a millisecond each time. An answer sent a second time
+ * is also kept compressed, per encoding. Cached values are never changed in place, which is
+ * what makes this safe.
  */
-const serializedAnswers = new WeakMap<object, WeakMap<z.ZodType, string>>();
+interface SerializedAnswer {
+	text: string;
+	/** How many times it was sent; compressed copies are kept from the second time on. */
+	sent: number;
+	encoded: Partial<Record<Encoding, Buffer>>;
+}
 
-function serializeAnswer(schema: z.ZodType, result: unknown): string {
-	if (result === null || typeof result !== 'object') return JSON.stringify(schema.parse(result));
+const serializedAnswers = new WeakMap<object, WeakMap<z.ZodType, SerializedAnswer>>();
+/** Smaller answers are not worth compressing (the same limit as `serve`'s compression). */
+const COMPRESS_MIN_BYTES = 1024;
+
+function serializeAnswer(spec: { response: z.ZodType; presented?: true }, result: unknown): SerializedAnswer {
+	const { response: schema } = spec;
+	const serialize = () => JSON.stringify(spec.presented ? result : schema.parse(result));
+	if (result === null || typeof result !== 'object') return { text: serialize(), sent: 0, encoded: {} };
 	let bySchema = serializedAnswers.get(result);
-	const known = bySchema?.get(schema);
-	if (known !== undefined) return known;
-	const text = JSON.stringify(schema.parse(result));
-	if (!bySchema) serializedAnswers.set(result, (bySchema = new WeakMap()));
-	bySchema.set(schema, text);
-	return text;
+	let known = bySchema?.get(schema);
+	if (!known) {
+		known = { text: serialize(), sent: 0, encoded: {} };
+		if (!bySchema) serializedAnswers.set(result, (bySchema = new WeakMap()));
+		bySchema.set(schema, known);
+	}
+	known.sent++;
+	return known;
+}
+
+/** The answer as JSON text, or, when it was sent before, its kept compressed bytes. */
+function answerResponse(status: number, answer: SerializedAnswer, cacheControl: string, request: Request): Response {
+	const encoding = answer.sent > 1 && answer.text.length >= COMPRESS_MIN_BYTES ? chooseEncoding(request.headers.get('accept-encoding')) : null;
+	if (!encoding) return jsonText(status, answer.text, cacheControl);
+	const bytes = (answer.encoded[encoding] ??= compressBody(Buffer.from(answer.text), encoding));
+	return new Response(bytes, {
+		status,
+		headers: {
+			'content-type': 'application/json; charset=utf-8',
+			'cache-control': cacheControl,
+			'content-encoding': encoding,
+			vary: 'Accept-Encoding'
+		}
+	});
 }
 
 export function jsonResponse(status: number, body: unknown, cacheControl: string): Response {

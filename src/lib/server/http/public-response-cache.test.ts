@@ -20,11 +20,13 @@ describe('public response cache rules', () => {
 		expect(await fromCachedResponse(cached!).text()).toBe('<h1>Katalog</h1>');
 	});
 
-	it('never keeps errors, private or no-store answers, or answers that set cookies', async () => {
+	it('never keeps errors, private or no-store answers, answers that set cookies, or encoded answers', async () => {
 		expect(await toCachedResponse(new Response('x', { status: 404 }))).toBeNull();
 		expect(await toCachedResponse(new Response('x', { headers: { 'cache-control': 'no-store' } }))).toBeNull();
 		expect(await toCachedResponse(new Response('x', { headers: { 'cache-control': 'private, max-age=0' } }))).toBeNull();
 		expect(await toCachedResponse(new Response('x', { headers: { 'set-cookie': 'lang=en' } }))).toBeNull();
 		expect(await toCachedResponse(new Response('x'.repeat(300 * 1024)))).toBeNull();
+		// Its key names no encoding: a compressed answer would reach clients that cannot read it.
+		expect(await toCachedResponse(new Response('x', { headers: { 'content-encoding': 'br' } }))).toBeNull();
 	});
 });

@@ -26,7 +26,9 @@ export function publicResponseCache(db: object, ttlSeconds: number) {
 
 export async function toCachedResponse(response: Response): Promise<CachedResponse | null> {
 	const cacheControl = response.headers.get('cache-control') ?? '';
-	if (response.status !== 200 || /no-store|private/.test(cacheControl) || response.headers.has('set-cookie')) {
+	// An encoded body (an API answer kept compressed) suits only clients accepting that encoding,
+	// and the key here does not name one.
+	if (response.status !== 200 || /no-store|private/.test(cacheControl) || response.headers.has('set-cookie') || response.headers.has('content-encoding')) {
 		return null;
 	}
 	const body = await response.arrayBuffer();

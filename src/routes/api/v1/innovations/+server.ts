@@ -1,6 +1,7 @@
 import { defineEndpoint, methodsAllowed } from '$lib/server/api/define-endpoint';
 import { createInnovationBody, innovationListQuery } from '$lib/server/api/parameters';
 import { InnovationSearchPage, InnovationWriteResult } from '$lib/server/api/responses';
+import { presentSearchPage } from '$lib/server/presenters/search-presenter';
 import { createInnovation, similarInnovationsError } from '$lib/server/services/create-innovation';
 import { searchInnovations, type SearchInnovationsResult } from '$lib/server/services/search-innovations';
 
@@ -17,6 +18,7 @@ export const GET = defineEndpoint({
 		'Jawaban memuat jumlah per nilai setiap filter (facets).',
 	query: innovationListQuery,
 	response: InnovationSearchPage,
+	presented: true,
 	examples: {
 		request: { query: { q: 'ktp keliling', provinsi: '53', limit: '5' } },
 		invalid: { query: { tahap: 'xyz' } }
@@ -34,19 +36,6 @@ export const GET = defineEndpoint({
 
 // One answer object per cached search result, so that defineEndpoint serialises it once.
 const answers = new WeakMap<SearchInnovationsResult, ReturnType<typeof presentSearchPage>>();
-
-function presentSearchPage(result: SearchInnovationsResult) {
-	return {
-		items: result.items,
-		total: result.total,
-		limit: result.limit,
-		offset: result.offset,
-		facets: result.facets!,
-		sort: result.sort,
-		didYouMean: result.didYouMean,
-		partial: result.partial
-	};
-}
 
 export const POST = defineEndpoint({
 	method: 'POST',

@@ -1,0 +1,20 @@
+import type { SearchInnovationsResult } from '../services/search-innovations';
+
+/**
+ * The API's answer to a catalogue search (InnovationSearchPage), field by field: the endpoint
+ * sends it as built (`presented`), and tests/db/api-response-schemas.test.ts checks it against
+ * the schema.
+ */
+export function presentSearchPage(result: SearchInnovationsResult) {
+	return {
+		items: result.items,
+		total: result.total,
+		limit: result.limit,
+		offset: result.offset,
+		// Searches through the API always count facets.
+		facets: result.facets!,
+		sort: result.sort,
+		didYouMean: result.didYouMean,
+		partial: result.partial
+	};
+}
