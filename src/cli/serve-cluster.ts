@@ -1,5 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import { CliError } from './arguments';
+import { withServerNodeFlags } from './server-node-flags';
 
 /**
  * `jippnas serve` with WEB_CONCURRENCY > 1 on PostgreSQL (decision 009): this primary process
@@ -35,6 +36,7 @@ export function superviseServerProcesses(options: ClusterOptions): Promise<void>
 		let listening = 0;
 		let announced = false;
 
+		cluster.setupPrimary({ execArgv: withServerNodeFlags(process.execArgv) });
 		const fork = (number: number) => {
 			const worker = cluster.fork({ [WORKER_NUMBER_ENV]: String(number) });
 			workers.set(number, worker);

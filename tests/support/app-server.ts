@@ -5,6 +5,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { SERVER_NODE_FLAGS } from '../../src/cli/server-node-flags';
 import { openDatabase, type AppDatabase } from '../../src/lib/server/db/database';
 import { DEFAULT_DEMO_COUNT } from '../../src/lib/server/services/seed-demo-data';
 
@@ -66,7 +67,8 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
 	const port = await freePort();
 	const baseUrl = `http://127.0.0.1:${port}`;
 
-	const child = spawn(process.execPath, [CLI, 'serve'], {
+	// The flags `npm start` gives the server.
+	const child = spawn(process.execPath, [...SERVER_NODE_FLAGS, CLI, 'serve'], {
 		cwd: ROOT,
 		env: {
 			...childEnv(),
