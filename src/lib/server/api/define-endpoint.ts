@@ -237,7 +237,8 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.outp
  * what makes this safe.
  */
 interface SerializedAnswer {
-	text: string;
+	/** The JSON as UTF-8: a body given as bytes is not scanned and encoded again by Response. */
+	bytes: Buffer;
 	/** How many times it was sent; compressed copies are kept from the second time on. */
 	sent: number;
 	encoded: Partial<Record<Encoding, Buffer>>;
@@ -249,12 +250,16 @@ const COMPRESS_MIN_BYTES = 1024;
 
 function serializeAnswer(spec: { response: z.ZodType; presented?: true }, result: unknown): SerializedAnswer {
 	const { response: schema } = spec;
-	const serialize = () => JSON.stringify(spec.presented ? result : schema.parse(result));
-	if (result === null || typeof result !== 'object') return { text: serialize(), sent: 0, encoded: {} };
+	const serialize = (): SerializedAnswer => ({
+		bytes: Buffer.from(JSON.stringify(spec.presented ? result : schema.parse(result))),
+		sent: 0,
+		encoded: {}
+	});
+	if (result === null || typeof result !== 'object') return serialize();
 	let bySchema = serializedAnswers.get(result);
 	let known = bySchema?.get(schema);
 	if (!known) {
-		known = { text: serialize(), sent: 0, encoded: {} };
+		known = serialize();
 		if (!bySchema) serializedAnswers.set(result, (bySchema = new WeakMap()));
 		bySchema.set(schema, known);
 	}
@@ -262,20 +267,13 @@ function serializeAnswer(spec: { response: z.ZodType; presented?: true }, result
 	return known;
 }
 
-/** The answer as JSON text, or, when it was sent before, its kept compressed bytes. */
+/** The answer as JSON, or, when it was sent before, its kept compressed bytes. */
 function answerResponse(status: number, answer: SerializedAnswer, cacheControl: string, request: Request): Response {
-	const encoding = answer.sent > 1 && answer.text.length >= COMPRESS_MIN_BYTES ? chooseEncoding(request.headers.get('accept-encoding')) : null;
-	if (!encoding) return jsonText(status, answer.text, cacheControl);
-	const bytes = (answer.encoded[encoding] ??= compressBody(Buffer.from(answer.text), encoding));
-	return new Response(bytes, {
-		status,
-		headers: {
-			'content-type': 'application/json; charset=utf-8',
-			'cache-control': cacheControl,
-			'content-encoding': encoding,
-			vary: 'Accept-Encoding'
-		}
-	});
+	const encoding = answer.sent > 1 && answer.bytes.byteLength >= COMPRESS_MIN_BYTES ? chooseEncoding(request.headers.get('accept-encoding')) : null;
+	const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'cache-control': cacheControl };
+	if (!encoding) return new Response(answer.bytes, { status, headers });
+	const bytes = (answer.encoded[encoding] ??= compressBody(answer.bytes, encoding));
+	return new Response(bytes, { status, headers: { ...headers, 'content-encoding': encoding, vary: 'Accept-Encoding' } });
 }
 
 export function jsonResponse(status: number, body: unknown, cacheControl: string): Response {
