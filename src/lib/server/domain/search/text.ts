@@ -23,6 +23,22 @@ export function foldCase(text: string): string {
 /** Words of a text with where they are; hyphenated reduplication ("anak-anak") gives both halves. */
 export function words(text: string): Word[] {
 	const out: Word[] = [];
+	// eslint-disable-next-line no-control-regex
+	if (!/[^\u0000-\u007f]/.test(text)) {
+		// ASCII fast path (snippets of every hit on every search): a scan over char codes.
+		const lower = text.toLowerCase();
+		let start = -1;
+		for (let i = 0; i <= lower.length; i++) {
+			const c = i < lower.length ? lower.charCodeAt(i) : 32;
+			if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+				if (start < 0) start = i;
+			} else if (start >= 0) {
+				if (i - start <= 40) out.push({ word: lower.slice(start, i), start, end: i });
+				start = -1;
+			}
+		}
+		return out;
+	}
 	for (const match of text.matchAll(WORD)) {
 		const word = foldCase(match[0]);
 		if (word.length > 40) continue;
