@@ -21,7 +21,9 @@ export interface InnovationSummary {
 	updatedAt: string;
 }
 
-const toIso = (value: Date | string) => new Date(value).toISOString();
+const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
+/** A stored search card's dates are ISO already (JSON of a Date): kept as they are. */
+const toIso = (value: Date | string) => (typeof value === 'string' && ISO_INSTANT.test(value) ? value : new Date(value).toISOString());
 
 export function excerpt(text: string, max = 220): string {
 	const clean = text.replace(/\s+/g, ' ').trim();
