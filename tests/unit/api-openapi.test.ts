@@ -109,6 +109,12 @@ describe('the OpenAPI document', () => {
 		});
 	});
 
+	it('documents the search engine\'s Server-Timing header on the search', () => {
+		const ok = document.paths['/api/v1/innovations']!.get!.responses['200']!;
+		expect(Object.keys(ok.headers ?? {})).toEqual(['Cache-Control', 'Server-Timing']);
+		expect(ok.headers!['Server-Timing']!.description).toContain('semua-kata');
+	});
+
 	it('shows a real 400 for each endpoint that takes input, produced by the route parser', () => {
 		for (const endpoint of endpoints.filter((e) => e.query || e.params || e.body)) {
 			const operation = document.paths[endpoint.path]![endpoint.method.toLowerCase()]!;

@@ -77,6 +77,8 @@ export interface EndpointSpec<
 	 * and requires it unchanged.
 	 */
 	presented?: true;
+	/** Headers of a successful answer besides Cache-Control, for the OpenAPI document (name -> description). */
+	headers?: Record<string, string>;
 	/**
 	 * Domain errors this endpoint may answer with, besides VALIDATION_FAILED, INTERNAL and those
 	 * of its `auth` (UNAUTHENTICATED; CSRF_INVALID for writes), which are added by themselves.
@@ -113,6 +115,7 @@ export interface RegisteredEndpoint {
 	response: z.ZodType;
 	/** Sent as built, not parsed again (see EndpointSpec.presented). */
 	presented: boolean;
+	headers: Record<string, string>;
 	errors: ErrorCode[];
 	examples: { request?: RequestExample<AnyObject, AnyObject, AnyObject>; invalid?: RequestExample<AnyObject, AnyObject, AnyObject> };
 	handle: RequestHandler;
@@ -186,6 +189,7 @@ export function defineEndpoint<
 		status: spec.status ?? 200,
 		response: spec.response,
 		presented: spec.presented === true,
+		headers: spec.headers ?? {},
 		errors: spec.errors ?? [],
 		examples: (spec.examples ?? {}) as RegisteredEndpoint['examples'],
 		handle
@@ -238,10 +242,10 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.outp
  */
 interface SerializedAnswer {
 	/** The JSON as UTF-8: a body given as bytes is not scanned and encoded again by Response. */
-	bytes: Buffer;
+	bytes: Buffer<ArrayBuffer>;
 	/** How many times it was sent; compressed copies are kept from the second time on. */
 	sent: number;
-	encoded: Partial<Record<Encoding, Buffer>>;
+	encoded: Partial<Record<Encoding, Buffer<ArrayBuffer>>>;
 }
 
 const serializedAnswers = new WeakMap<object, WeakMap<z.ZodType, SerializedAnswer>>();

@@ -211,7 +211,10 @@ function responsesOf(endpoint: RegisteredEndpoint): Record<string, OpenApiRespon
 	const responses: Record<string, OpenApiResponse> = {
 		[String(endpoint.status)]: {
 			description: endpoint.status === 201 ? 'Berhasil dibuat.' : 'Berhasil.',
-			headers: { 'Cache-Control': CACHE_HEADERS[endpoint.auth] },
+			headers: {
+				'Cache-Control': CACHE_HEADERS[endpoint.auth],
+				...Object.fromEntries(Object.entries(endpoint.headers).map(([name, description]) => [name, { description, schema: { type: 'string' } }]))
+			},
 			content: { 'application/json': { schema: ref(componentId(endpoint.response)!) } }
 		}
 	};

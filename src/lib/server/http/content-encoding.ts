@@ -32,7 +32,7 @@ export function chooseEncoding(acceptEncoding: string | null | undefined): Encod
 }
 
 /** A whole text body compressed in one call. */
-export function compressBody(body: Uint8Array, encoding: Encoding): Buffer {
+export function compressBody(body: Uint8Array, encoding: Encoding): Buffer<ArrayBuffer> {
 	return encoding === 'br'
 		? brotliCompressSync(body, {
 				params: {

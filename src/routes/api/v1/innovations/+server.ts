@@ -19,6 +19,10 @@ export const GET = defineEndpoint({
 	query: innovationListQuery,
 	response: InnovationSearchPage,
 	presented: true,
+	headers: {
+		'Server-Timing':
+			'Rencana dan waktu mesin pencari saat jawaban dihitung, mis. search;dur=2.4;desc="semua-kata" (satu-klausa, semua-kata, sebagian, tanpa-kueri); jawaban dari cache mengulang nilainya.'
+	},
 	examples: {
 		request: { query: { q: 'ktp keliling', provinsi: '53', limit: '5' } },
 		invalid: { query: { tahap: 'xyz' } }
