@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SearchIndex, type SearchDocument } from './search-index';
 import { SynonymTable } from './synonyms';
+import { REGION_FACET_LIMIT, sortFacetCounts } from './facets';
 
 const base: Omit<SearchDocument, 'id' | 'title'> = {
 	acronym: null,
@@ -97,6 +98,49 @@ describe('SearchIndex', () => {
 			}
 		}
 		expect(checked).toBeGreaterThan(50);
+	});
+
+	it('counts facets alike over small, mid-sized and large match sets, regions in display order', () => {
+		// Large sets are counted per combination of values, mid-sized ones per (province, region)
+		// pair, small ones per document: each count must equal the total filtering by that value.
+		const index = new SearchIndex();
+		const affairs = Array.from({ length: 40 }, (_, i) => `urusan-${i}`);
+		let seed = 11;
+		const next = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
+		const regions = new Set<string>();
+		for (let i = 0; i < 1500; i++) {
+			const province = String(11 + next(30));
+			const region = `${province}.${10 + next(6)}`;
+			regions.add(region);
+			const words = ['semua', i % 5 === 0 ? 'separuh' : '', i % 12 === 0 ? 'sedikit' : ''].join(' ');
+			index.upsert(
+				doc(`d${i}`, words, {
+					provinceCode: province,
+					regionCode: next(20) === 0 ? null : region,
+					affair: next(10) === 0 ? null : affairs[next(affairs.length)]!,
+					sdgs: [1 + next(17), 1 + next(17)],
+					year: 2000 + next(25),
+					awards: [[], ['KIPP'], ['IGA', 'LAINNYA']][next(3)]!,
+					digital: [true, false, null][next(3)]!,
+					replicationCount: next(2)
+				})
+			);
+		}
+		index.seal();
+		for (const q of ['semua', 'separuh', 'sedikit']) {
+			const facets = index.search({ q, limit: 0 }).facets!;
+			for (const [name, values] of Object.entries(facets)) {
+				for (const { value, count } of values) {
+					const filter = name === 'sdg' || name === 'tahun' ? Number(value) : value;
+					expect([q, name, value, index.search({ q, filters: { [name]: filter }, limit: 0 }).total]).toEqual([q, name, value, count]);
+				}
+			}
+			const everyRegion = [...regions]
+				.map((value) => ({ value, count: index.search({ q, filters: { wilayah: value }, limit: 0 }).total }))
+				.filter((f) => f.count > 0);
+			expect(facets.wilayah).toEqual(sortFacetCounts('wilayah', everyRegion));
+			expect(facets.wilayah.length).toBe(Math.min(REGION_FACET_LIMIT, everyRegion.length));
+		}
 	});
 
 	it('sorts by newest and most replicated, pages with offset', () => {

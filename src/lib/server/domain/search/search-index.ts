@@ -4,6 +4,7 @@ import {
 	AGENCY_KINDS,
 	AWARD_BITS,
 	FACET_NAMES,
+	REGION_FACET_LIMIT,
 	SOURCE_BITS,
 	STAGE_CODES,
 	sortFacetCounts,
@@ -166,6 +167,43 @@ const u32 = (n: number) => new Uint32Array(n);
 const f32 = (n: number) => new Float32Array(n);
 const f64 = (n: number) => new Float64Array(n);
 
+/**
+ * Document numbers in a reusable typed buffer with an explicit length: the engine's working lists
+ * (matches, filter passes) are scratch space, so a query copies no lists between forms and leaves
+ * no garbage behind.
+ */
+class DocList {
+	data = new Uint32Array(1024);
+	length = 0;
+	/** Room for `extra` more documents; returns the (possibly new) buffer. */
+	reserve(extra: number): Uint32Array {
+		const need = this.length + extra;
+		if (need > this.data.length) {
+			const next = new Uint32Array(Math.max(need, this.data.length * 2));
+			next.set(this.data.subarray(0, this.length));
+			this.data = next;
+		}
+		return this.data;
+	}
+	push(doc: number): void {
+		if (this.length === this.data.length) this.reserve(1);
+		this.data[this.length++] = doc;
+	}
+	view(): Uint32Array {
+		return this.data.subarray(0, this.length);
+	}
+}
+
+/** What a match pass leaves: the matching documents, then the partial "fill", in one list. */
+interface Matched {
+	docs: Uint32Array;
+	/** How many of `docs` match fully (the rest is fill). */
+	full: number;
+	partial: boolean;
+}
+
+const NO_DOCS = new Uint32Array(0);
+
 export interface IndexStats {
 	documents: number;
 	liveDocuments: number;
@@ -249,6 +287,14 @@ export class SearchIndex {
 	private scratchTier = new Uint8Array(0);
 	private scratchHitDocs = new Uint32Array(0);
 	private scratchHitWeights = new Uint8Array(0);
+	/** Working lists (see DocList): touched by a match, one clause's, matches, selected, seen by scoreAll. */
+	private readonly listTouched = new DocList();
+	private readonly listClause = new DocList();
+	private readonly listDocs = new DocList();
+	private readonly listSelected = new DocList();
+	private readonly listSeen = new DocList();
+	/** Per filter dimension: the documents failing only that filter. */
+	private readonly listsFailed: DocList[] = [];
 
 	get size(): number {
 		return this.live;
@@ -386,7 +432,9 @@ export class SearchIndex {
 			this.mainDocs.byteLength +
 			this.mainWeights.byteLength +
 			this.count * (1 + 2 + 2 + 4 + 1 + 2 + 4 + 1 + 1 + 2 + 1 + 1 + 4 + 4 + 8) +
-			this.dense.reduce((sum, column) => sum + (column?.byteLength ?? 0), 0);
+			this.dense.reduce((sum, column) => sum + (column?.byteLength ?? 0), 0) +
+			this.combos.word.data.byteLength +
+			this.combos.pairWord.data.byteLength;
 		return {
 			documents: this.count,
 			liveDocuments: this.live,
@@ -548,7 +596,7 @@ export class SearchIndex {
 	 * documents seen for the first time (target was 0) onto `touched`. Tight loops over the
 	 * typed arrays: this is where query time goes.
 	 */
-	private accumulate(s: string, boost: number, target: Float32Array, touched: number[], mode: 'sum' | 'max'): void {
+	private accumulate(s: string, boost: number, target: Float32Array, touched: DocList, mode: 'sum' | 'max'): void {
 		const term = this.termIds.get(s);
 		if (term === undefined) return;
 		const idf = this.idf(s) * boost * (K1 + 1);
@@ -558,46 +606,54 @@ export class SearchIndex {
 		if (term < this.mainTerms) {
 			const docs = this.mainDocs;
 			const weights = this.mainWeights;
+			const start = this.mainOffsets[term]!;
 			const end = this.mainOffsets[term + 1]!;
+			const out = touched.reserve(end - start);
+			let n = touched.length;
 			// Two loops rather than a branch per posting: the longest lists are read here.
 			if (sum) {
-				for (let i = this.mainOffsets[term]!; i < end; i++) {
+				for (let i = start; i < end; i++) {
 					const doc = docs[i]!;
 					if (alive[doc] !== 1) continue;
 					const current = target[doc]!;
-					if (current === 0) touched.push(doc);
+					if (current === 0) out[n++] = doc;
 					target[doc] = current + table[weights[i]!]!;
 				}
 			} else {
-				for (let i = this.mainOffsets[term]!; i < end; i++) {
+				for (let i = start; i < end; i++) {
 					const doc = docs[i]!;
 					if (alive[doc] !== 1) continue;
 					const value = table[weights[i]!]!;
 					const current = target[doc]!;
-					if (current === 0) touched.push(doc);
+					if (current === 0) out[n++] = doc;
 					if (value > current) target[doc] = value;
 				}
 			}
+			touched.length = n;
 		}
 		const extra = this.delta.get(term);
 		if (extra) {
+			const out = touched.reserve(extra.docs.length);
+			let n = touched.length;
 			for (let i = 0; i < extra.docs.length; i++) {
 				const doc = extra.docs[i]!;
 				if (alive[doc] !== 1) continue;
 				const value = table[extra.weights[i]!]!;
 				const current = target[doc]!;
-				if (current === 0) touched.push(doc);
+				if (current === 0) out[n++] = doc;
 				if (sum) target[doc] = current + value;
 				else if (value > current) target[doc] = value;
 			}
+			touched.length = n;
 		}
 	}
 
 	/** One clause (a single word, or an abbreviation with its expansions): no intersection to do. */
-	private matchSingle(parsed: ParsedQuery): { docs: number[]; fill: number[]; partial: boolean; touched: number[] } {
+	private matchSingle(parsed: ParsedQuery): Matched {
 		this.ensureScratch();
 		const score = this.scratchScore;
-		const touched: number[] = [];
+		const touched = this.listTouched;
+		touched.length = 0;
 		for (const alternative of parsed.clauses[0]!.alternatives) {
 			if (alternative.stems.length === 1) this.accumulate(alternative.stems[0]!, alternative.boost, score, touched, 'max');
 			else this.scoreAll(alternative.stems, alternative.boost, score, touched);
@@ -605,55 +661,86 @@ export class SearchIndex {
 		const acronymHits = parsed.acronymKey.length >= 3 ? (this.acronymDocs.get(parsed.acronymKey) ?? []) : [];
 		if (acronymHits.length > 0) {
 			let best = 0;
-			for (const doc of touched) if (score[doc]! > best) best = score[doc]!;
+			for (let i = 0; i < touched.length; i++) {
+				const doc = touched.data[i]!;
+				if (score[doc]! > best) best = score[doc]!;
+			}
 			for (const doc of acronymHits) {
 				if (!this.alive.data[doc]) continue;
 				if (score[doc] === 0) touched.push(doc);
 				score[doc]! += ACRONYM_BONUS * Math.max(best, 1);
 			}
 		}
-		const place = this.placeMatcher(parsed.places);
+		const docs = touched.view();
+		this.finishScores(docs, 0, parsed.places, 1);
+		return { docs, full: docs.length, partial: false };
+	}
+
+	/**
+	 * The final score of each matched document (proven-ness, place named) and its tier: `base`,
+	 * plus one in the place named; `from` skips documents already finished.
+	 */
+	private finishScores(docs: Uint32Array, from: number, places: string[], base: number): void {
+		const score = this.scratchScore;
 		const proven = this.proven.data;
 		const tier = this.scratchTier;
-		for (let i = 0; i < touched.length; i++) {
-			const doc = touched[i]!;
-			const where = place ? place(doc) : 0;
-			score[doc] = score[doc]! * (1 + PROVEN_WEIGHT * proven[doc]!) * (place ? PLACE_BOOST[where]! : 1);
-			tier[doc] = where === 2 ? 2 : 1;
+		const place = this.placeMatcher(places);
+		if (!place) {
+			for (let i = from; i < docs.length; i++) {
+				const doc = docs[i]!;
+				score[doc] = score[doc]! * (1 + PROVEN_WEIGHT * proven[doc]!);
+				tier[doc] = base;
+			}
+			return;
 		}
-		return { docs: touched, fill: [], partial: false, touched };
+		for (let i = from; i < docs.length; i++) {
+			const doc = docs[i]!;
+			const where = place(doc);
+			score[doc] = score[doc]! * (1 + PROVEN_WEIGHT * proven[doc]!) * PLACE_BOOST[where]!;
+			tier[doc] = base + (where === 2 ? 1 : 0);
+		}
 	}
 
 	/**
 	 * Scores the documents matching a parsed query into scratchScore (relevance with the
-	 * proven-ness tie-breaker); the caller clears it with `release`.
+	 * proven-ness tie-breaker); the caller clears it over the returned documents.
 	 */
-	private match(parsed: ParsedQuery): { docs: number[]; fill: number[]; partial: boolean; touched: number[] } {
+	private match(parsed: ParsedQuery): Matched {
 		this.ensureScratch();
 		const score = this.scratchScore;
 		const mask = this.scratchMask;
 		const clauseScore = this.scratchClause;
-		const touched: number[] = [];
+		const touched = this.listTouched;
+		touched.length = 0;
+		const clauseTouched = this.listClause;
 		const clauses = parsed.clauses.slice(0, MAX_CLAUSES);
 		for (let c = 0; c < clauses.length; c++) {
 			const bit = 1 << c;
-			const clauseTouched: number[] = [];
+			clauseTouched.length = 0;
 			for (const alternative of clauses[c]!.alternatives) {
 				if (alternative.stems.length === 1) this.accumulate(alternative.stems[0]!, alternative.boost, clauseScore, clauseTouched, 'max');
 				else this.scoreAll(alternative.stems, alternative.boost, clauseScore, clauseTouched);
 			}
-			for (const doc of clauseTouched) {
-				if (mask[doc] === 0) touched.push(doc);
+			const out = touched.reserve(clauseTouched.length);
+			let n = touched.length;
+			const list = clauseTouched.data;
+			for (let i = 0; i < clauseTouched.length; i++) {
+				const doc = list[i]!;
+				if (mask[doc] === 0) out[n++] = doc;
 				mask[doc]! |= bit;
 				score[doc]! += clauseScore[doc]!;
 				clauseScore[doc] = 0;
 			}
+			touched.length = n;
 		}
 		const full = clauses.length >= 32 ? 0xffffffff : (1 << clauses.length) - 1;
 		// Acronym: the whole query spells an innovation's acronym ("si perut laper").
 		const acronymHits = parsed.acronymKey.length >= 3 ? (this.acronymDocs.get(parsed.acronymKey) ?? []) : [];
 		let best = 0;
-		for (const doc of touched) if (score[doc]! > best) best = score[doc]!;
+		for (let i = 0; i < touched.length; i++) {
+			const doc = touched.data[i]!;
+			if (score[doc]! > best) best = score[doc]!;
+		}
 		for (const doc of acronymHits) {
 			if (!this.alive.data[doc]) continue;
 			if (mask[doc] === 0) touched.push(doc);
@@ -665,40 +752,51 @@ export class SearchIndex {
 		const place = this.placeMatcher(parsed.places);
 		const parts = clauses.length + (place ? 1 : 0);
 		const tier = this.scratchTier;
-		let docs: number[] = [];
-		const fill: number[] = [];
-		for (const doc of touched) {
+		const all = touched.data;
+		const count = touched.length;
+		// Matches first, then the fill, in one list.
+		const matched = this.listDocs;
+		matched.length = 0;
+		const out = matched.reserve(count);
+		let docs = 0;
+		for (let i = 0; i < count; i++) {
+			const doc = all[i]!;
 			tier[doc] = popcount(mask[doc]!) + (place && place(doc) === 2 ? 1 : 0);
-			if (mask[doc] === full) docs.push(doc);
+			if (mask[doc] === full) out[docs++] = doc;
 		}
 		let partial = false;
-		if (docs.length === 0 && clauses.length > 1 && touched.length > 0) {
+		let length = docs;
+		if (docs === 0 && clauses.length > 1 && count > 0) {
 			// Nothing has every word: show what has the most of them.
 			let most = 0;
-			for (const doc of touched) most = Math.max(most, popcount(mask[doc]!));
-			docs = touched.filter((doc) => popcount(mask[doc]!) === most);
+			for (let i = 0; i < count; i++) most = Math.max(most, popcount(mask[all[i]!]!));
+			for (let i = 0; i < count; i++) if (popcount(mask[all[i]!]!) === most) out[docs++] = all[i]!;
+			length = docs;
 			partial = true;
 		} else if (parts >= 3) {
 			// After the documents with every word, those with most parts of the query.
 			const need = Math.floor(parts / 2) + 1;
-			for (const doc of touched) if (mask[doc] !== full && tier[doc]! >= need) fill.push(doc);
+			for (let i = 0; i < count; i++) {
+				const doc = all[i]!;
+				if (mask[doc] !== full && tier[doc]! >= need) out[length++] = doc;
+			}
 		}
+		matched.length = length;
 		const proven = this.proven.data;
-		for (const doc of touched) mask[doc] = 0;
+		for (let i = 0; i < count; i++) mask[all[i]!] = 0;
 		// Documents that did not match keep no score.
-		const matched = this.scratchCount;
-		for (const doc of docs) matched[doc] = 1;
-		for (const doc of fill) matched[doc] = 1;
-		for (const doc of touched) {
-			if (matched[doc]) score[doc] = score[doc]! * (1 + PROVEN_WEIGHT * proven[doc]!) * (place ? PLACE_BOOST[place(doc)]! : 1);
+		const flag = this.scratchCount;
+		for (let i = 0; i < length; i++) flag[out[i]!] = 1;
+		for (let i = 0; i < count; i++) {
+			const doc = all[i]!;
+			if (flag[doc]) score[doc] = score[doc]! * (1 + PROVEN_WEIGHT * proven[doc]!) * (place ? PLACE_BOOST[place(doc)]! : 1);
 			else {
 				score[doc] = 0;
 				tier[doc] = 0;
 			}
 		}
-		for (const doc of docs) matched[doc] = 0;
-		for (const doc of fill) matched[doc] = 0;
-		return { docs, fill, partial, touched };
+		for (let i = 0; i < length; i++) flag[out[i]!] = 0;
+		return { docs: matched.view(), full: docs, partial };
 	}
 
 	/** The posting weight of a term in one document (0: absent), by binary search from `from`. */
@@ -727,7 +825,7 @@ export class SearchIndex {
 	 * rare one's size, not its own. Returns null when fewer than `enough` documents have every
 	 * word: the caller then ranks partial matches too (`match`), which must read every posting.
 	 */
-	private matchAll(parsed: ParsedQuery, enough: number): { docs: number[]; fill: number[]; partial: boolean; touched: number[] } | null {
+	private matchAll(parsed: ParsedQuery, enough: number): Matched | null {
 		const clauses = parsed.clauses.slice(0, MAX_CLAUSES);
 		if (clauses.length < 2) return null;
 		this.ensureScratch();
@@ -735,15 +833,16 @@ export class SearchIndex {
 		const clauseScore = this.scratchClause;
 		const ordered = clauses.map((clause) => ({ clause, size: this.clauseSize(clause) })).sort((a, b) => a.size - b.size);
 		if (ordered[0]!.size === 0) return null;
-		// Candidates: the rarest clause, scored as `match` would.
-		const first: number[] = [];
+		// Candidates: the rarest clause, scored as `match` would (straight into the score); the list
+		// is narrowed in place, and a document dropped from it keeps no score, so it is all the
+		// caller clears.
+		const list = this.listTouched;
+		list.length = 0;
 		for (const alternative of ordered[0]!.clause.alternatives) {
-			if (alternative.stems.length === 1) this.accumulate(alternative.stems[0]!, alternative.boost, clauseScore, first, 'max');
-			else this.scoreAll(alternative.stems, alternative.boost, clauseScore, first);
+			if (alternative.stems.length === 1) this.accumulate(alternative.stems[0]!, alternative.boost, score, list, 'max');
+			else this.scoreAll(alternative.stems, alternative.boost, score, list);
 		}
-		const touched = first;
-		// `new` copies a plain array directly; `from` would go through its iterator.
-		let candidates = new Uint32Array(first);
+		let candidates = list.view();
 		// One stem's postings come in document order already; only merged alternatives need sorting.
 		for (let i = 1; i < candidates.length; i++) {
 			if (candidates[i - 1]! > candidates[i]!) {
@@ -751,14 +850,64 @@ export class SearchIndex {
 				break;
 			}
 		}
-		for (let i = 0; i < candidates.length; i++) {
-			const doc = candidates[i]!;
-			score[doc] = clauseScore[doc]!;
-			clauseScore[doc] = 0;
-		}
+		const hitDocs = this.scratchHitDocs;
+		const hitWeights = this.scratchHitWeights;
+		const acronymHits = parsed.acronymKey.length >= 3 ? (this.acronymDocs.get(parsed.acronymKey) ?? []) : [];
+		// Without an acronym or a place to add, the last clause's walk also finishes the scores
+		// (as finishScores would, in the same float steps).
+		const finishEarly = acronymHits.length === 0 && parsed.places.length === 0;
+		let finished = false;
+		const proven = this.proven.data;
+		const tier = this.scratchTier;
+		const base = clauses.length;
 		for (let c = 1; c < ordered.length && candidates.length > 0; c++) {
-			for (const alternative of ordered[c]!.clause.alternatives) this.scoreCandidates(alternative.stems, alternative.boost, candidates, clauseScore);
+			const alternatives = ordered[c]!.clause.alternatives;
 			let kept = 0;
+			const only = alternatives.length === 1 && alternatives[0]!.stems.length === 1 ? alternatives[0]! : null;
+			const term = only ? this.termIds.get(only.stems[0]!) : undefined;
+			if (only && (term === undefined || !this.delta.has(term))) {
+				// One word, the common case: its hits come in candidate order, so the candidates are
+				// narrowed in one walk beside them, without going through the clause score.
+				let hits = 0;
+				let table: Float32Array | null = null;
+				if (term !== undefined) {
+					table = saturation(this.idf(only.stems[0]!) * only.boost * (K1 + 1));
+					hits = this.candidateHits(term, candidates);
+				}
+				let h = 0;
+				if (finishEarly && c === ordered.length - 1) {
+					for (let i = 0; i < candidates.length; i++) {
+						const doc = candidates[i]!;
+						if (h < hits && hitDocs[h] === doc) {
+							const value = table![hitWeights[h++]!]!;
+							if (value > 0) {
+								score[doc] = Math.fround(score[doc]! + value) * (1 + PROVEN_WEIGHT * proven[doc]!);
+								tier[doc] = base;
+								candidates[kept++] = doc;
+								continue;
+							}
+						}
+						score[doc] = 0;
+					}
+					finished = true;
+				} else {
+					for (let i = 0; i < candidates.length; i++) {
+						const doc = candidates[i]!;
+						if (h < hits && hitDocs[h] === doc) {
+							const value = table![hitWeights[h++]!]!;
+							if (value > 0) {
+								score[doc]! += value;
+								candidates[kept++] = doc;
+								continue;
+							}
+						}
+						score[doc] = 0;
+					}
+				}
+				candidates = candidates.subarray(0, kept);
+				continue;
+			}
+			for (const alternative of alternatives) this.scoreCandidates(alternative.stems, alternative.boost, candidates, clauseScore);
 			for (let i = 0; i < candidates.length; i++) {
 				const doc = candidates[i]!;
 				const value = clauseScore[doc]!;
@@ -770,60 +919,56 @@ export class SearchIndex {
 			}
 			candidates = candidates.subarray(0, kept);
 		}
-		const docs: number[] = [];
-		for (let i = 0; i < candidates.length; i++) docs.push(candidates[i]!);
-		const acronymHits = parsed.acronymKey.length >= 3 ? (this.acronymDocs.get(parsed.acronymKey) ?? []) : [];
+		list.length = candidates.length;
 		if (acronymHits.length > 0) {
 			let best = 0;
-			for (const doc of docs) if (score[doc]! > best) best = score[doc]!;
+			for (let i = 0; i < list.length; i++) {
+				const doc = list.data[i]!;
+				if (score[doc]! > best) best = score[doc]!;
+			}
 			for (const doc of acronymHits) {
 				if (!this.alive.data[doc]) continue;
-				if (score[doc] === 0) {
-					docs.push(doc);
-					touched.push(doc);
-				}
+				if (score[doc] === 0) list.push(doc);
 				score[doc]! += ACRONYM_BONUS * Math.max(best, 1);
 			}
 		}
+		const full = list.length;
 		// Fewer than a page with every word: `match` adds those with most parts of the query
 		// (three parts or more) or, with none at all, those with the most words.
 		const parts = clauses.length + (parsed.places.length > 0 ? 1 : 0);
 		// With a place and four words or more, documents missing a word elsewhere also rank: `match`.
-		if (docs.length === 0 || (docs.length < enough && parts >= 3) || (parsed.places.length > 0 && clauses.length > 3)) {
-			for (const doc of touched) score[doc] = 0;
+		if (full === 0 || (full < enough && parts >= 3) || (parsed.places.length > 0 && clauses.length > 3)) {
+			for (let i = 0; i < full; i++) {
+				score[list.data[i]!] = 0;
+				tier[list.data[i]!] = 0;
+			}
 			return null;
 		}
-		const place = this.placeMatcher(parsed.places);
-		const proven = this.proven.data;
-		const tier = this.scratchTier;
-		for (const doc of docs) {
-			const where = place ? place(doc) : 0;
-			score[doc] = score[doc]! * (1 + PROVEN_WEIGHT * proven[doc]!) * (place ? PLACE_BOOST[where]! : 1);
-			tier[doc] = clauses.length + (where === 2 ? 1 : 0);
-		}
-		const fill = parsed.places.length > 0 ? this.fillFromPlace(parsed, clauses, touched) : [];
-		return { docs, fill, partial: false, touched };
+		if (!finished) this.finishScores(list.view(), 0, parsed.places, clauses.length);
+		if (parsed.places.length > 0) this.fillFromPlace(parsed, clauses, list);
+		return { docs: list.view(), full, partial: false };
 	}
 
 	/**
 	 * With a place named ("siaga bencana kalimantan tengah") an innovation of that place missing
 	 * one word ranks level with one elsewhere that has every word, as in `match`: the place's
-	 * documents (a few thousand at most) are checked clause by clause.
+	 * documents (a few thousand at most) are checked clause by clause. They go after the matches
+	 * in `list`.
 	 */
-	private fillFromPlace(parsed: ParsedQuery, clauses: ParsedQuery['clauses'], touched: number[]): number[] {
+	private fillFromPlace(parsed: ParsedQuery, clauses: ParsedQuery['clauses'], list: DocList): void {
 		const parts = clauses.length + 1;
 		const need = Math.floor(parts / 2) + 1;
 		const score = this.scratchScore;
 		const clauseScore = this.scratchClause;
 		const local = this.docsOfPlaces(parsed.places).filter((doc) => score[doc] === 0 && this.alive.data[doc] === 1);
-		if (local.length === 0) return [];
-		const list = new Uint32Array(local).sort();
-		const counts = new Uint8Array(list.length);
-		const sums = new Float32Array(list.length);
+		if (local.length === 0) return;
+		const candidates = new Uint32Array(local).sort();
+		const counts = new Uint8Array(candidates.length);
+		const sums = new Float32Array(candidates.length);
 		for (const clause of clauses) {
-			for (const alternative of clause.alternatives) this.scoreCandidates(alternative.stems, alternative.boost, list, clauseScore);
-			for (let i = 0; i < list.length; i++) {
-				const doc = list[i]!;
+			for (const alternative of clause.alternatives) this.scoreCandidates(alternative.stems, alternative.boost, candidates, clauseScore);
+			for (let i = 0; i < candidates.length; i++) {
+				const doc = candidates[i]!;
 				const value = clauseScore[doc]!;
 				if (value > 0) {
 					counts[i]!++;
@@ -834,16 +979,13 @@ export class SearchIndex {
 		}
 		const proven = this.proven.data;
 		const tier = this.scratchTier;
-		const fill: number[] = [];
-		for (let i = 0; i < list.length; i++) {
+		for (let i = 0; i < candidates.length; i++) {
 			if (counts[i]! + 1 < need || counts[i] === 0) continue;
-			const doc = list[i]!;
+			const doc = candidates[i]!;
 			score[doc] = sums[i]! * (1 + PROVEN_WEIGHT * proven[doc]!) * PLACE_BOOST[2];
 			tier[doc] = counts[i]! + 1;
-			fill.push(doc);
-			touched.push(doc);
+			list.push(doc);
 		}
-		return fill;
 	}
 
 	private placeLists: { count: number; regions: Map<number, number[]>; provinces: Map<number, number[]> } | null = null;
@@ -1022,60 +1164,62 @@ export class SearchIndex {
 		};
 	}
 
-	/** Clears the scores `match` left behind. */
-	private release(docs: number[]): void {
-		const score = this.scratchScore;
-		for (const doc of docs) score[doc] = 0;
-	}
-
-	/** Calls `visit(doc, value)` with the BM25 value of a stem for each live document that has it. */
-	private eachPosting(s: string, boost: number, visit: (doc: number, value: number) => void): void {
-		const term = this.termIds.get(s);
-		if (term === undefined) return;
-		const table = saturation(this.idf(s) * boost * (K1 + 1));
-		const alive = this.alive.data;
-		if (term < this.mainTerms) {
-			const docs = this.mainDocs;
-			const weights = this.mainWeights;
-			const end = this.mainOffsets[term + 1]!;
-			for (let i = this.mainOffsets[term]!; i < end; i++) {
-				const doc = docs[i]!;
-				if (alive[doc] === 1) visit(doc, table[weights[i]!]!);
-			}
-		}
-		const extra = this.delta.get(term);
-		if (extra) {
-			for (let i = 0; i < extra.docs.length; i++) {
-				const doc = extra.docs[i]!;
-				if (alive[doc] === 1) visit(doc, table[extra.weights[i]!]!);
-			}
-		}
-	}
-
 	/**
 	 * An alternative of several stems (an expansion such as "pusat kesehatan masyarakat"): the mean
 	 * of their values, so a spread-out expansion does not outweigh the one word it stands for.
 	 * Every stem must be present; an expansion of four or more words may miss one ("data
 	 * kesejahteraan sosial" for DTKS = "data terpadu kesejahteraan sosial").
 	 */
-	private scoreAll(stems: string[], boost: number, target: Float32Array, touched: number[]): void {
+	private scoreAll(stems: string[], boost: number, target: Float32Array, touched: DocList): void {
 		const count = this.scratchCount;
 		const sum = this.scratchSum;
-		const seen: number[] = [];
+		const seen = this.listSeen;
+		seen.length = 0;
+		const alive = this.alive.data;
 		const required = stems.length >= 4 ? stems.length - 1 : stems.length;
 		for (let j = 0; j < stems.length; j++) {
+			const s = stems[j]!;
+			const term = this.termIds.get(s);
+			if (term === undefined) continue;
+			const table = saturation(this.idf(s) * boost * (K1 + 1));
 			// A document not seen by the first stems that could be spared cannot reach `required`.
 			const canStart = j <= stems.length - required;
-			this.eachPosting(stems[j]!, boost, (doc, value) => {
-				if (count[doc] === 0) {
-					if (!canStart) return;
-					seen.push(doc);
+			if (term < this.mainTerms) {
+				const docs = this.mainDocs;
+				const weights = this.mainWeights;
+				const start = this.mainOffsets[term]!;
+				const end = this.mainOffsets[term + 1]!;
+				const out = canStart ? seen.reserve(end - start) : seen.data;
+				let n = seen.length;
+				for (let i = start; i < end; i++) {
+					const doc = docs[i]!;
+					if (alive[doc] !== 1) continue;
+					if (count[doc] === 0) {
+						if (!canStart) continue;
+						out[n++] = doc;
+					}
+					count[doc]!++;
+					sum[doc]! += table[weights[i]!]!;
 				}
-				count[doc]!++;
-				sum[doc]! += value;
-			});
+				seen.length = n;
+			}
+			const extra = this.delta.get(term);
+			if (extra) {
+				for (let i = 0; i < extra.docs.length; i++) {
+					const doc = extra.docs[i]!;
+					if (alive[doc] !== 1) continue;
+					if (count[doc] === 0) {
+						if (!canStart) continue;
+						seen.push(doc);
+					}
+					count[doc]!++;
+					sum[doc]! += table[extra.weights[i]!]!;
+				}
+			}
 		}
-		for (const doc of seen) {
+		const list = seen.data;
+		for (let i = 0; i < seen.length; i++) {
+			const doc = list[i]!;
 			if (count[doc]! >= required) {
 				const value = sum[doc]! / stems.length;
 				if (target[doc] === 0) touched.push(doc);
@@ -1177,33 +1321,41 @@ export class SearchIndex {
 		this.lastPlan = 'tanpa-kueri';
 		const parsed = q ? this.parse(q) : null;
 		const hasQuery = parsed !== null && (parsed.clauses.length > 0 || parsed.acronymKey.length > 0);
-		let candidates: number[] | null = null;
-		let fill: number[] = [];
-		let touched: number[] = [];
+		// The matches, then the partial fill (`full` of them match fully).
+		let candidates: Uint32Array | null = null;
+		let full = 0;
 		let scores: Float32Array | null = null;
 		let partial = false;
 		if (hasQuery) {
 			// A word no innovation has (even corrected) cannot be in every match: the matches are
 			// those with the other words, as `match` would find them, marked partial.
-			const known = parsed.clauses.filter((clause) => this.clauseSize(clause) > 0);
+			let known = parsed.clauses;
+			for (const clause of parsed.clauses) {
+				if (this.clauseSize(clause) === 0) {
+					known = parsed.clauses.filter((c) => this.clauseSize(c) > 0);
+					break;
+				}
+			}
 			const dropped = known.length > 0 && known.length < parsed.clauses.length;
 			const effective = dropped ? { ...parsed, clauses: known } : parsed;
 			let matched = effective.clauses.length === 1 ? this.matchSingle(effective) : this.matchAll(effective, offset + limit);
 			this.lastPlan = effective.clauses.length === 1 ? 'satu-klausa' : matched ? 'semua-kata' : 'sebagian';
 			matched ??= this.match(effective);
 			candidates = matched.docs;
-			fill = matched.fill;
-			touched = matched.touched;
+			full = matched.full;
 			scores = this.scratchScore;
-			partial = matched.partial || (dropped && matched.docs.length > 0);
+			partial = matched.partial || (dropped && matched.full > 0);
 		}
 		const { dims, impossible } = this.compileFilters(request.filters ?? {});
 		const wantFacets = request.facets !== false;
 		const counters = wantFacets ? this.newCounters() : null;
-		let selected: number[] = [];
+		const chosen = this.listSelected;
+		chosen.length = 0;
 		// Documents failing exactly one filter, per filter: they count in that filter's facet
 		// (what choosing another value there would give).
-		const failedOnly: number[][] = dims.map(() => []);
+		while (this.listsFailed.length < dims.length) this.listsFailed.push(new DocList());
+		const failedOnly = this.listsFailed;
+		for (let i = 0; i < dims.length; i++) failedOnly[i]!.length = 0;
 		const visit = (doc: number) => {
 			let failed = -1;
 			let failures = 0;
@@ -1214,61 +1366,68 @@ export class SearchIndex {
 					if (failures > 1) break;
 				}
 			}
-			if (failures === 0) selected.push(doc);
+			if (failures === 0) chosen.push(doc);
 			else if (failures === 1 && counters) failedOnly[failed]!.push(doc);
 		};
+		let selected: Uint32Array = NO_DOCS;
 		let selectedFull = 0;
 		if (!impossible || counters) {
 			if (candidates && dims.length === 0) {
-				selected = fill.length > 0 ? candidates.concat(fill) : candidates;
-				selectedFull = candidates.length;
-			} else if (candidates && dims.length === 1) {
-				// One filter, the common case: a plain loop over its column, no call per document.
-				const failed = counters ? failedOnly[0]! : null;
-				splitByFilter(dims[0]!, candidates, selected, failed);
-				selectedFull = selected.length;
-				splitByFilter(dims[0]!, fill, selected, failed);
-			} else if (candidates) {
-				for (const doc of candidates) visit(doc);
-				selectedFull = selected.length;
-				for (const doc of fill) visit(doc);
+				selected = candidates;
+				selectedFull = full;
 			} else {
-				const alive = this.alive.data;
-				for (let doc = 0; doc < this.count; doc++) if (alive[doc]) visit(doc);
+				if (candidates && dims.length === 1) {
+					// One filter, the common case: a plain loop over its column, no call per document.
+					const failed = counters ? failedOnly[0]! : null;
+					splitByFilter(dims[0]!, candidates, 0, full, chosen, failed);
+					selectedFull = chosen.length;
+					splitByFilter(dims[0]!, candidates, full, candidates.length, chosen, failed);
+				} else if (candidates) {
+					for (let i = 0; i < full; i++) visit(candidates[i]!);
+					selectedFull = chosen.length;
+					for (let i = full; i < candidates.length; i++) visit(candidates[i]!);
+				} else {
+					const alive = this.alive.data;
+					for (let doc = 0; doc < this.count; doc++) if (alive[doc]) visit(doc);
+				}
+				selected = chosen.view();
 			}
 		}
 		if (counters) {
 			this.countAllInto(counters, selected);
 			for (let i = 0; i < dims.length; i++) {
 				const facet = dims[i]!.facet;
-				if (facet) this.countFacetInto(counters, facet, failedOnly[i]!);
+				if (facet) this.countFacetInto(counters, facet, failedOnly[i]!.view());
 			}
 		}
-		const hitsDocs = impossible ? [] : selected;
+		const hitsDocs = impossible ? NO_DOCS : selected;
 		const sort = request.sort ?? (hasQuery ? 'relevansi' : 'terbaru');
 		let page: number[];
 		if (candidates && sort === 'relevansi') page = this.topK(hitsDocs, scores, sort, offset + limit, this.scratchTier).slice(offset);
 		else if (candidates && hitsDocs.length > selectedFull) {
 			// Documents with every word first, then the partial fill.
-			const fullDocs = hitsDocs.slice(0, selectedFull);
+			const fullDocs = hitsDocs.subarray(0, selectedFull);
 			page = this.topK(fullDocs, scores, sort, offset + limit);
-			if (page.length < offset + limit) page = page.concat(this.topK(hitsDocs.slice(selectedFull), scores, sort, offset + limit - page.length));
+			if (page.length < offset + limit) page = page.concat(this.topK(hitsDocs.subarray(selectedFull), scores, sort, offset + limit - page.length));
 			page = page.slice(offset);
 		} else page = this.topK(hitsDocs, scores, sort, offset + limit).slice(offset);
 		const hits = page.map((doc) => ({ id: this.ids[doc]!, score: round(scores ? scores[doc]! : 0) }));
 		if (candidates) {
+			// Only the matches (and fill) keep a score or tier after matching.
 			const score = this.scratchScore;
 			const tier = this.scratchTier;
-			for (let i = 0; i < touched.length; i++) {
-				const doc = touched[i]!;
+			for (let i = 0; i < candidates.length; i++) {
+				const doc = candidates[i]!;
 				score[doc] = 0;
 				tier[doc] = 0;
 			}
 		}
+		const facets = counters ? this.finishCounters(counters, request.filters ?? {}) : null;
+		if (counters) this.spareCounters = counters;
 		return {
 			hits,
 			total: hitsDocs.length,
-			facets: counters ? this.finishCounters(counters, request.filters ?? {}) : null,
+			facets,
 			partial,
 			corrected: parsed?.corrected ?? null,
 			highlightStems: parsed ? [...parsed.highlightStems] : [],
@@ -1319,11 +1478,14 @@ export class SearchIndex {
 			.slice(0, 12);
 		this.ensureScratch();
 		const score = this.scratchScore;
-		const touched: number[] = [];
-		for (const { s, weight } of terms) this.accumulate(s, weight, score, touched, 'sum');
+		const touchedList = this.listTouched;
+		touchedList.length = 0;
+		for (const { s, weight } of terms) this.accumulate(s, weight, score, touchedList, 'sum');
+		const touched = touchedList.view();
 		const affair = doc === undefined ? NO_VALUE : this.affair.data[doc]!;
 		const proven = this.proven.data;
-		const candidates: number[] = [];
+		const candidates = this.listDocs;
+		candidates.length = 0;
 		for (const d of touched) {
 			if (d === doc) {
 				score[d] = 0;
@@ -1334,9 +1496,9 @@ export class SearchIndex {
 			score[d] = value * (1 + PROVEN_WEIGHT * proven[d]!);
 			candidates.push(d);
 		}
-		const top = this.topK(candidates, score, 'relevansi', limit);
+		const top = this.topK(candidates.view(), score, 'relevansi', limit);
 		const hits = top.map((d) => ({ id: this.ids[d]!, score: round(score[d]!) }));
-		this.release(touched);
+		for (let i = 0; i < touched.length; i++) score[touched[i]!] = 0;
 		return hits;
 	}
 
@@ -1344,9 +1506,9 @@ export class SearchIndex {
 	 * topK for relevance over many documents: tier, then score, then newest, with the heap's
 	 * worst kept in locals so that most documents are turned away by two comparisons.
 	 */
-	private topRelevant(docs: number[], scores: Float32Array, k: number, tiers: Uint8Array | null): number[] {
+	private topRelevant(docs: Uint32Array, scores: Float32Array, k: number, tiers: Uint8Array): number[] {
 		const created = this.created.data;
-		const tierOf = (d: number) => (tiers ? tiers[d]! : 0);
+		const tierOf = (d: number) => tiers[d]!;
 		// a before b
 		const before = (a: number, b: number) => {
 			const ta = tierOf(a);
@@ -1393,7 +1555,7 @@ export class SearchIndex {
 				rootScore = scores[heap[0]!]!;
 				continue;
 			}
-			const t = tierOf(d);
+			const t = tiers[d]!;
 			if (t < rootTier || (t === rootTier && scores[d]! < rootScore)) continue;
 			if (before(d, heap[0]!)) {
 				heap[0] = d;
@@ -1406,9 +1568,10 @@ export class SearchIndex {
 	}
 
 	/** The first `k` documents in the requested order (a bounded heap, not a full sort). */
-	private topK(docs: number[], scores: Float32Array | null, sort: SearchSort, k: number, tiers?: Uint8Array): number[] {
+	private topK(docs: Uint32Array, scores: Float32Array | null, sort: SearchSort, k: number, tiers?: Uint8Array): number[] {
 		if (k <= 0 || docs.length === 0) return [];
-		if (sort === 'relevansi' && scores && docs.length > k) return this.topRelevant(docs, scores, k, tiers ?? null);
+		// Without tiers, every document is in tier 0: scratchTier is all zeros outside a search.
+		if (sort === 'relevansi' && scores && docs.length > k) return this.topRelevant(docs, scores, k, tiers ?? this.scratchTier);
 		const created = this.created.data;
 		const replications = this.replications.data;
 		const years = this.year.data;
@@ -1440,7 +1603,7 @@ export class SearchIndex {
 					? (a, b) => tiers[a]! > tiers[b]! || (tiers[a] === tiers[b] && (s(a) > s(b) || (s(a) === s(b) && created[a]! > created[b]!)))
 					: (a, b) => s(a) > s(b) || (s(a) === s(b) && created[a]! > created[b]!);
 		}
-		if (docs.length <= k) return docs.slice().sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
+		if (docs.length <= k) return Array.from(docs).sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
 		// Min-heap of the best k: the root is the worst kept.
 		const heap: number[] = [];
 		const worse = (a: number, b: number) => before(b, a);
@@ -1464,7 +1627,8 @@ export class SearchIndex {
 				i = m;
 			}
 		};
-		for (const d of docs) {
+		for (let i = 0; i < docs.length; i++) {
+			const d = docs[i]!;
 			if (heap.length < k) {
 				heap.push(d);
 				up(heap.length - 1);
@@ -1476,7 +1640,21 @@ export class SearchIndex {
 		return heap.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0));
 	}
 
+	/** The last query's counters, zeroed and reused when the dictionaries did not grow. */
+	private spareCounters: Counters | null = null;
+
 	private newCounters(): Counters {
+		const spare = this.spareCounters;
+		if (
+			spare &&
+			spare.provinsi.length === this.provinces.values.length + 1 &&
+			spare.wilayah.length === this.regions.values.length + 1 &&
+			spare.urusan.length === this.affairs.values.length + 1
+		) {
+			this.spareCounters = null;
+			for (const name of FACET_NAMES) spare[name].fill(0);
+			return spare;
+		}
 		return {
 			provinsi: new Uint32Array(this.provinces.values.length + 1),
 			wilayah: new Uint32Array(this.regions.values.length + 1),
@@ -1492,8 +1670,77 @@ export class SearchIndex {
 		};
 	}
 
+	/**
+	 * Per document, one word naming its (province, region, affair) triple (low 16 bits) and its set
+	 * of SDGs (high 16 bits) by their numbers in `combos`: a large match set is counted per
+	 * combination and the counts spread to the facets afterwards. Built lazily up to the last
+	 * document (a document's columns never change: a changed one gets a new number).
+	 */
+	private readonly combos = {
+		built: 0,
+		usable: true,
+		word: new Grow(u32(0), u32),
+		/** The same with the (province, region) pair instead of the triple: fewer to spread. */
+		pairWord: new Grow(u32(0), u32),
+		pairs: new Map<number, number>(),
+		pairCodes: [] as number[],
+		pairCounts: new Uint32Array(0),
+		places: new Map<number, number>(),
+		/** province, region, affair codes of each triple, flat */
+		placeCodes: [] as number[],
+		sdgs: new Map<number, number>(),
+		sdgBits: [] as number[],
+		placeCounts: new Uint32Array(0),
+		sdgCounts: new Uint32Array(0),
+		low: new Uint32Array(256),
+		high: new Uint32Array(128)
+	};
+
+	private ensureCombos(): boolean {
+		const combos = this.combos;
+		if (combos.built === this.count) return combos.usable;
+		combos.word.ensure(this.count);
+		combos.pairWord.ensure(this.count);
+		const P = this.province.data, R = this.region.data, A = this.affair.data, S = this.sdgBits.data;
+		const word = combos.word.data;
+		const pairWord = combos.pairWord.data;
+		for (let d = combos.built; d < this.count; d++) {
+			let pair = combos.pairs.get(P[d]! * 65536 + R[d]!);
+			if (pair === undefined) {
+				pair = combos.pairs.size;
+				combos.pairs.set(P[d]! * 65536 + R[d]!, pair);
+				combos.pairCodes.push(P[d]!, R[d]!);
+			}
+			const key = (P[d]! * 65536 + R[d]!) * 65536 + A[d]!;
+			let place = combos.places.get(key);
+			if (place === undefined) {
+				place = combos.places.size;
+				combos.places.set(key, place);
+				combos.placeCodes.push(P[d]!, R[d]!, A[d]!);
+			}
+			const bits = S[d]!;
+			let sdg = combos.sdgs.get(bits);
+			if (sdg === undefined) {
+				sdg = combos.sdgs.size;
+				combos.sdgs.set(bits, sdg);
+				combos.sdgBits.push(bits);
+			}
+			if (place > 0xffff || sdg > 0xffff || pair > 0xffff) combos.usable = false;
+			word[d] = ((place & 0xffff) | ((sdg & 0xffff) << 16)) >>> 0;
+			pairWord[d] = ((pair & 0xffff) | ((sdg & 0xffff) << 16)) >>> 0;
+		}
+		combos.built = this.count;
+		if (combos.pairCounts.length < combos.pairs.size) combos.pairCounts = new Uint32Array(combos.pairs.size);
+		if (combos.placeCounts.length < combos.places.size) combos.placeCounts = new Uint32Array(combos.places.size);
+		if (combos.sdgCounts.length < combos.sdgs.size) combos.sdgCounts = new Uint32Array(combos.sdgs.size);
+		return combos.usable;
+	}
+
 	/** Counts documents in every facet: the hot path, one loop with every column held in a local. */
-	private countAllInto(c: Counters, docs: number[]): void {
+	private countAllInto(c: Counters, docs: Uint32Array): void {
+		// Many documents: count combinations (two or three columns, five or six increments per
+		// document), then spread the counts; the triples pay off on the largest sets only.
+		if (docs.length >= 256 && this.ensureCombos()) return this.countCombosInto(c, docs, docs.length * 2 > this.combos.places.size);
 		const P = this.province.data, R = this.region.data, A = this.affair.data, S = this.sdgBits.data, F = this.packed.data;
 		const cP = c.provinsi, cR = c.wilayah, cK = c.jenisInstansi, cA = c.urusan, cS = c.sdg, cT = c.tahap;
 		const cSO = c.sumber, cY = c.tahun, cAW = c.penghargaan, cD = c.digital, cRE = c.direplikasi;
@@ -1532,8 +1779,103 @@ export class SearchIndex {
 		}
 	}
 
+	private countCombosInto(c: Counters, docs: Uint32Array, triples: boolean): void {
+		const combos = this.combos;
+		const F = this.packed.data;
+		const cSdg = combos.sdgCounts, cLow = combos.low, cHigh = combos.high, cY = c.tahun;
+		const cP = c.provinsi, cR = c.wilayah, cA = c.urusan;
+		if (triples) {
+			const W = combos.word.data;
+			const cPlace = combos.placeCounts;
+			for (let i = 0; i < docs.length; i++) {
+				const d = docs[i]!;
+				const w = W[d]!;
+				cPlace[w & 0xffff]!++;
+				cSdg[w >>> 16]!++;
+				// Layout: see packFacets. Bits 0-7: kind, stage, sources; 8-14: awards, digital, replicated.
+				const f = F[d]!;
+				cLow[f & 0xff]!++;
+				cHigh[(f >>> 8) & 0x7f]!++;
+				cY[f >>> 15]!++;
+			}
+			const codes = combos.placeCodes;
+			for (let id = 0; id < combos.places.size; id++) {
+				const n = cPlace[id]!;
+				if (n === 0) continue;
+				cPlace[id] = 0;
+				const p = codes[id * 3]!, r = codes[id * 3 + 1]!, a = codes[id * 3 + 2]!;
+				if (p !== NO_VALUE) cP[p]! += n;
+				if (r !== NO_VALUE) cR[r]! += n;
+				if (a !== NO_VALUE) cA[a]! += n;
+			}
+		} else {
+			const W = combos.pairWord.data, A = this.affair.data;
+			const cPair = combos.pairCounts;
+			for (let i = 0; i < docs.length; i++) {
+				const d = docs[i]!;
+				const w = W[d]!;
+				cPair[w & 0xffff]!++;
+				cSdg[w >>> 16]!++;
+				const a = A[d]!;
+				if (a !== NO_VALUE) cA[a]!++;
+				const f = F[d]!;
+				cLow[f & 0xff]!++;
+				cHigh[(f >>> 8) & 0x7f]!++;
+				cY[f >>> 15]!++;
+			}
+			const codes = combos.pairCodes;
+			for (let id = 0; id < combos.pairs.size; id++) {
+				const n = cPair[id]!;
+				if (n === 0) continue;
+				cPair[id] = 0;
+				const p = codes[id * 2]!, r = codes[id * 2 + 1]!;
+				if (p !== NO_VALUE) cP[p]! += n;
+				if (r !== NO_VALUE) cR[r]! += n;
+			}
+		}
+		const cS = c.sdg;
+		for (let id = 0; id < combos.sdgs.size; id++) {
+			const n = cSdg[id]!;
+			if (n === 0) continue;
+			cSdg[id] = 0;
+			let bits = combos.sdgBits[id]!;
+			while (bits) {
+				const low = bits & -bits;
+				cS[31 - Math.clz32(low)]! += n;
+				bits ^= low;
+			}
+		}
+		const cK = c.jenisInstansi, cT = c.tahap, cSO = c.sumber;
+		for (let v = 0; v < 256; v++) {
+			const n = cLow[v]!;
+			if (n === 0) continue;
+			cLow[v] = 0;
+			const k = v & 7;
+			if (k !== 7) cK[k]! += n;
+			cT[(v >>> 3) & 3]! += n;
+			if (v & 32) cSO[0]! += n;
+			if (v & 64) cSO[1]! += n;
+			if (v & 128) cSO[2]! += n;
+		}
+		const cAW = c.penghargaan, cD = c.digital, cRE = c.direplikasi;
+		for (let v = 0; v < 128; v++) {
+			const n = cHigh[v]!;
+			if (n === 0) continue;
+			cHigh[v] = 0;
+			if (v & 15) {
+				cAW[8]! += n;
+				if (v & 1) cAW[0]! += n;
+				if (v & 2) cAW[1]! += n;
+				if (v & 4) cAW[2]! += n;
+				if (v & 8) cAW[3]! += n;
+			}
+			cD[(v >>> 4) & 3]! += n;
+			cRE[(v >>> 6) & 1]! += n;
+		}
+	}
+
 	/** Counts documents in one facet (those failing only that facet's filter). */
-	private countFacetInto(c: Counters, facet: FacetName, docs: number[]): void {
+	private countFacetInto(c: Counters, facet: FacetName, docs: Uint32Array): void {
 		const each = (column: ArrayLike<number>, counter: Uint32Array, none: number) => {
 			for (let i = 0; i < docs.length; i++) {
 				const v = column[docs[i]!]!;
@@ -1556,7 +1898,7 @@ export class SearchIndex {
 			case 'digital':
 				return each(this.digital.data, c.digital, -1);
 			default:
-				for (const doc of docs) this.count_(c, doc, facet);
+				for (let i = 0; i < docs.length; i++) this.count_(c, docs[i]!, facet);
 		}
 	}
 
@@ -1605,32 +1947,63 @@ export class SearchIndex {
 		if (only === null || only === 'direplikasi') c.direplikasi[this.replications.data[d]! > 0 ? 1 : 0]!++;
 	}
 
+	/** Per list of facet values (by identity): each value's rank in string order, and the values by rank. */
+	private readonly valueRanks = new WeakMap<readonly string[], { size: number; rankOf: Uint16Array; byRank: Uint16Array }>();
+	private scratchKeys = new Float64Array(0);
+
+	private ranksOf(values: readonly string[]): { rankOf: Uint16Array; byRank: Uint16Array } {
+		let ranks = this.valueRanks.get(values);
+		if (!ranks || ranks.size !== values.length) {
+			const order = values.map((_, i) => i).sort((a, b) => (values[a]! < values[b]! ? -1 : values[a]! > values[b]! ? 1 : 0));
+			const rankOf = new Uint16Array(values.length);
+			for (let r = 0; r < order.length; r++) rankOf[order[r]!] = r;
+			ranks = { size: values.length, rankOf, byRank: Uint16Array.from(order) };
+			this.valueRanks.set(values, ranks);
+		}
+		return ranks;
+	}
+
 	private finishCounters(c: Counters, filters: SearchFilters): Facets {
-		// Non-zero counts only, read straight from the counters (this runs on every search).
-		const list = (array: Uint32Array, values: readonly string[], keep?: (value: string) => boolean): FacetCount[] => {
-			const out: FacetCount[] = [];
+		// Non-zero counts only, read straight from the counters (this runs on every search), already
+		// in display order (count descending, then value; see sortFacetCounts), so that sorting them
+		// there is one pass: a numeric key per value instead of string comparisons.
+		const list = (array: Uint32Array, values: readonly string[], keep?: (value: string) => boolean, most = Infinity): FacetCount[] => {
+			const { rankOf, byRank } = this.ranksOf(values);
+			if (this.scratchKeys.length < values.length) this.scratchKeys = new Float64Array(Math.max(values.length, 1024));
+			const keys = this.scratchKeys;
+			let n = 0;
 			for (let i = 0; i < values.length; i++) {
 				const count = array[i]!;
-				if (count > 0 && (!keep || keep(values[i]!))) out.push({ value: values[i]!, count });
+				if (count > 0 && (!keep || keep(values[i]!))) keys[n++] = (0xffffffff - count) * 65536 + rankOf[i]!;
+			}
+			const sorted = keys.subarray(0, n).sort();
+			const out: FacetCount[] = [];
+			for (let j = 0; j < n && j < most; j++) {
+				const i = byRank[sorted[j]! % 65536]!;
+				out.push({ value: values[i]!, count: array[i]! });
 			}
 			return out;
 		};
-		const numbered = (array: Uint32Array, from: number): FacetCount[] => {
+		// Years newest first, SDGs in order (as sortFacetCounts orders them).
+		const numbered = (array: Uint32Array, from: number, descending: boolean): FacetCount[] => {
 			const out: FacetCount[] = [];
-			for (let i = from; i < array.length; i++) if (array[i]! > 0) out.push({ value: String(i), count: array[i]! });
+			if (descending) {
+				for (let i = array.length - 1; i >= from; i--) if (array[i]! > 0) out.push({ value: String(i), count: array[i]! });
+			} else for (let i = from; i < array.length; i++) if (array[i]! > 0) out.push({ value: String(i), count: array[i]! });
 			return out;
 		};
 		const province = filters.provinsi ? `${filters.provinsi}.` : null;
 		const raw: Record<FacetName, FacetCount[]> = {
 			provinsi: list(c.provinsi, this.provinces.values),
 			// Within a chosen province, only its kabupaten/kota.
-			wilayah: list(c.wilayah, this.regions.values, province ? (code) => code.startsWith(province) : undefined),
+			// sortFacetCounts keeps the first REGION_FACET_LIMIT of this order (a test checks it).
+			wilayah: list(c.wilayah, this.regions.values, province ? (code) => code.startsWith(province) : undefined, REGION_FACET_LIMIT),
 			jenisInstansi: list(c.jenisInstansi, AGENCY_KINDS),
 			urusan: list(c.urusan, this.affairs.values),
-			sdg: numbered(c.sdg, 1),
+			sdg: numbered(c.sdg, 1, false),
 			tahap: list(c.tahap, STAGE_CODES),
 			sumber: list(c.sumber, SOURCE_NAMES),
-			tahun: numbered(c.tahun, 1),
+			tahun: numbered(c.tahun, 1, true),
 			penghargaan: [
 				{ value: 'ada', count: c.penghargaan[8]! },
 				...AWARD_NAMES.map((p, i) => ({ value: p, count: c.penghargaan[i]! }))
@@ -1677,31 +2050,37 @@ interface Counters {
 }
 
 /** 0..1: awards (up to three), replications (up to five), sustained or institutionalised. */
-/** Documents passing one filter go to `passed`, the others to `failed` (when it counts them). */
-function splitByFilter(dim: FacetDimension, docs: number[], passed: number[], failed: number[] | null): void {
+/** Documents `from`..`to` of `docs` passing one filter go to `passed`, the others to `failed` (when it counts them). */
+function splitByFilter(dim: FacetDimension, docs: Uint32Array, from: number, to: number, passed: DocList, failed: DocList | null): void {
 	const column = dim.column;
+	const pass = passed.reserve(to - from);
+	let p = passed.length;
+	const fail = failed ? failed.reserve(to - from) : NO_DOCS;
+	let f = failed ? failed.length : 0;
 	if (column && dim.equals !== undefined) {
 		const value = dim.equals;
-		for (let i = 0; i < docs.length; i++) {
+		for (let i = from; i < to; i++) {
 			const doc = docs[i]!;
-			if (column[doc] === value) passed.push(doc);
-			else if (failed) failed.push(doc);
+			if (column[doc] === value) pass[p++] = doc;
+			else if (failed) fail[f++] = doc;
 		}
 	} else if (column && dim.mask !== undefined) {
 		const mask = dim.mask;
-		for (let i = 0; i < docs.length; i++) {
+		for (let i = from; i < to; i++) {
 			const doc = docs[i]!;
-			if ((column[doc]! & mask) !== 0) passed.push(doc);
-			else if (failed) failed.push(doc);
+			if ((column[doc]! & mask) !== 0) pass[p++] = doc;
+			else if (failed) fail[f++] = doc;
 		}
 	} else {
 		const test = dim.test;
-		for (let i = 0; i < docs.length; i++) {
+		for (let i = from; i < to; i++) {
 			const doc = docs[i]!;
-			if (test(doc)) passed.push(doc);
-			else if (failed) failed.push(doc);
+			if (test(doc)) pass[p++] = doc;
+			else if (failed) fail[f++] = doc;
 		}
 	}
+	passed.length = p;
+	if (failed) failed.length = f;
 }
 
 /**
