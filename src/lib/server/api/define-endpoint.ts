@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { DB } from '../db/schema';
 import { AppError, presentError, type ErrorCode } from '../errors';
 import type { Actor } from '../policy';
-import { chooseEncoding, compressBody, type Encoding } from '../http/content-encoding';
+import { chooseAnswerEncoding, compressAnswer, type Encoding } from '../http/content-encoding';
 import { componentId } from './schema-registry';
 
 /**
@@ -271,12 +271,17 @@ function serializeAnswer(spec: { response: z.ZodType; presented?: true }, result
 	return known;
 }
 
-/** The answer as JSON, or, when it was sent before, its kept compressed bytes. */
+/**
+ * The answer as JSON, compressed here rather than by `serve` (see chooseAnswerEncoding): cheaply
+ * the first time, and kept, smaller, once it is sent again.
+ */
 function answerResponse(status: number, answer: SerializedAnswer, cacheControl: string, request: Request): Response {
-	const encoding = answer.sent > 1 && answer.bytes.byteLength >= COMPRESS_MIN_BYTES ? chooseEncoding(request.headers.get('accept-encoding')) : null;
 	const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'cache-control': cacheControl };
+	const kept = answer.sent > 1;
+	const encoding = answer.bytes.byteLength >= COMPRESS_MIN_BYTES ? chooseAnswerEncoding(request.headers.get('accept-encoding'), kept) : null;
 	if (!encoding) return new Response(answer.bytes, { status, headers });
-	const bytes = (answer.encoded[encoding] ??= compressBody(answer.bytes, encoding));
+	const bytes = answer.encoded[encoding] ?? compressAnswer(answer.bytes, encoding, kept);
+	if (kept) answer.encoded[encoding] = bytes;
 	return new Response(bytes, { status, headers: { ...headers, 'content-encoding': encoding, vary: 'Accept-Encoding' } });
 }
 

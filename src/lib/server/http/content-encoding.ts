@@ -14,7 +14,41 @@ export const GZIP_LEVEL = 6;
 
 /** The encoding to use for an Accept-Encoding header: brotli first, then gzip, honouring q=0. */
 export function chooseEncoding(acceptEncoding: string | null | undefined): Encoding | null {
-	if (!acceptEncoding) return null;
+	const { br, gzip } = encodingWeights(acceptEncoding);
+	if (br > 0 && br >= gzip) return 'br';
+	if (gzip > 0) return 'gzip';
+	return null;
+}
+
+/**
+ * For an API answer, which costs its compression on every request when it is computed fresh:
+ * gzip at level 3 when the client takes gzip (a 40 KB search answer in ~0.2 ms, half of brotli's
+ * time at quality 4, for ~6 % more bytes), brotli otherwise. An answer sent again from a cache
+ * (`kept`) is compressed once and kept, so there the smaller brotli is worth it.
+ */
+export function chooseAnswerEncoding(acceptEncoding: string | null | undefined, kept: boolean): Encoding | null {
+	const { br, gzip } = encodingWeights(acceptEncoding);
+	const preferred: Encoding = kept ? 'br' : 'gzip';
+	const other: Encoding = kept ? 'gzip' : 'br';
+	const weight = { br, gzip };
+	if (weight[preferred] > 0) return preferred;
+	return weight[other] > 0 ? other : null;
+}
+
+/** Compresses an API answer the way `chooseAnswerEncoding` weighed it (see there). */
+export function compressAnswer(body: Uint8Array, encoding: Encoding, kept: boolean): Buffer<ArrayBuffer> {
+	if (encoding === 'gzip') return gzipSync(body, { level: kept ? GZIP_LEVEL : 3 });
+	return brotliCompressSync(body, {
+		params: {
+			[zlibConstants.BROTLI_PARAM_QUALITY]: kept ? 5 : BROTLI_QUALITY,
+			[zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT,
+			[zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.byteLength
+		}
+	});
+}
+
+function encodingWeights(acceptEncoding: string | null | undefined): Record<Encoding, number> {
+	if (!acceptEncoding) return { br: 0, gzip: 0 };
 	const weights = new Map<string, number>();
 	for (const part of acceptEncoding.split(',')) {
 		const [name, ...params] = part.trim().toLowerCase().split(';');
@@ -24,11 +58,7 @@ export function chooseEncoding(acceptEncoding: string | null | undefined): Encod
 		weights.set(name, Number.isFinite(weight) ? weight : 0);
 	}
 	const weightOf = (name: Encoding) => weights.get(name) ?? weights.get('*') ?? 0;
-	const br = weightOf('br');
-	const gzip = weightOf('gzip');
-	if (br > 0 && br >= gzip) return 'br';
-	if (gzip > 0) return 'gzip';
-	return null;
+	return { br: weightOf('br'), gzip: weightOf('gzip') };
 }
 
 /** A whole text body compressed in one call. */
