@@ -196,6 +196,54 @@ describe('importSourceFile on the shared samples', () => {
 		expect(record!.raw.judul_inovasi).toBe('SIDAKEP (Sistem Data Kepesertaan)');
 	});
 
+	it('a changed narrative reaches the innovation only where its source owns the field, the old text kept in the history', async () => {
+		const NARRATIVES = ['summary', 'problem', 'aims', 'novelty', 'implementation', 'results', 'transferability', 'resources', 'sustainability_strategy'] as const;
+		const records = JSON.parse(readFileSync(path.join(SAMPLES, 'lan.json'), 'utf8')) as Record<string, unknown>[];
+		const stored = await findSourceRecords(database.db, 'lan', records.map((r) => String(r.id)));
+		const innovationsBefore = await database.db.selectFrom('innovations').selectAll().where('id', 'in', stored.map((r) => r.innovation_id!)).execute();
+		const before = new Map(innovationsBefore.map((i) => [i.id, i]));
+		const ownerOf = (record: (typeof stored)[number]) => before.get(record.innovation_id!)!.provenance.summary?.source;
+		const owned = stored.find((r) => ownerOf(r) === 'lan')!;
+		const foreign = stored.find((r) => ownerOf(r) !== undefined && ownerOf(r) !== 'lan')!;
+		expect(owned).toBeDefined();
+		expect(foreign).toBeDefined();
+		const changed = records.map((r) =>
+			String(r.id) === owned.external_id || String(r.id) === foreign.external_id
+				? { ...r, deskripsi: `<div><h3>Deskripsi</h3><p>Narasi yang ditulis ulang untuk ${String(r.id)}.</p></div>` }
+				: r
+		);
+		const result = await importSourceFile(database.db, {
+			source: 'lan',
+			fileName: 'lan.json',
+			bytes: new TextEncoder().encode(JSON.stringify(changed)),
+			actor: 'test',
+			stopWords
+		});
+		// (and the record the test before changed, back as it was)
+		expect(result.counts.updated).toBeGreaterThanOrEqual(2);
+		const after = new Map(
+			(await database.db.selectFrom('innovations').selectAll().where('id', 'in', [owned.innovation_id!, foreign.innovation_id!]).execute()).map((i) => [i.id, i])
+		);
+		// The field lan owns takes the new text; the history names the text it replaced.
+		const ownedBefore = before.get(owned.innovation_id!)!;
+		const ownedAfter = after.get(owned.innovation_id!)!;
+		expect(ownedAfter.summary).toContain('Narasi yang ditulis ulang');
+		const [latest] = await database.db
+			.selectFrom('change_history')
+			.select(['changes'])
+			.where('entity_id', '=', owned.innovation_id!)
+			.orderBy('id', 'desc')
+			.limit(1)
+			.execute();
+		expect((latest!.changes as Record<string, { from: unknown; to: unknown }>).summary).toEqual({ from: ownedBefore.summary, to: ownedAfter.summary });
+		// Narratives another source owns stay as they were.
+		const foreignBefore = before.get(foreign.innovation_id!)!;
+		const foreignAfter = after.get(foreign.innovation_id!)!;
+		for (const column of NARRATIVES) {
+			if (foreignBefore.provenance[column]?.source !== 'lan') expect(foreignAfter[column]).toBe(foreignBefore[column]);
+		}
+	});
+
 	it('prepares the rows in a worker thread with the same outcome as in-process', async () => {
 		const other = await createTestDatabase();
 		try {
@@ -207,6 +255,29 @@ describe('importSourceFile on the shared samples', () => {
 			expect(await linkingOf(other.db)).toEqual(inProcessLinking);
 			const quarantined = await other.db.selectFrom('quarantined_rows').select(['external_id', 'reasons']).orderBy('external_id').execute();
 			expect(quarantined.map((row) => row.reasons[0]!.category).sort()).toEqual(['no-agency', 'unknown-enum']);
+		} finally {
+			await other.dispose();
+		}
+	}, 120_000);
+
+	it('prepares the rows in a worker thread that hands every other batch to the main thread with the same outcome as in-process', async () => {
+		const other = await createTestDatabase();
+		try {
+			for (const [source, file] of SAMPLE_FILES) {
+				const result = await importSourceFile(other.db, {
+					source,
+					fileName: file,
+					bytes: sample(file),
+					actor: 'test',
+					stopWords,
+					prepareInWorker: true,
+					prepareShared: true,
+					batchSize: 7
+				});
+				expect(result.preparedIn).toBe('worker');
+				expect(result.counts).toEqual(inProcessCounts[source]);
+			}
+			expect(await linkingOf(other.db)).toEqual(inProcessLinking);
 		} finally {
 			await other.dispose();
 		}

@@ -4,6 +4,7 @@
  * fields and the normaliser parses them. A bad row is reported and skipped; only a file that
  * cannot be read at all throws (AppError FILE_UNREADABLE).
  */
+import { isUtf8 } from 'node:buffer';
 import { CsvError, parse } from 'csv-parse/sync';
 import type ExcelJS from 'exceljs';
 import { AppError } from '../errors';
@@ -50,9 +51,9 @@ const DEFAULT_SHEET = 'Inovasi';
 export async function readSourceRows(bytes: Uint8Array, options: ReadSourceOptions): Promise<SourceFile> {
 	const format = options.format === 'auto' ? detectFormat(bytes, options.fileName) : options.format;
 	if (format === 'xlsx') return readXlsx(bytes, options.sheet ?? DEFAULT_SHEET);
+	if (format === 'csv') return readCsv(utf8Bytes(bytes));
 	const text = decodeUtf8(bytes);
 	if (text.trim() === '') throw new AppError('FILE_UNREADABLE', 'Berkas kosong.');
-	if (format === 'csv') return readCsv(text);
 	if (format === 'json') return readJson(text);
 	return readJsonLines(text);
 }
@@ -78,12 +79,26 @@ export function detectFormat(bytes: Uint8Array, fileName?: string): SourceFileFo
 	return 'csv';
 }
 
+const NOT_UTF8 = 'Berkas tidak dapat dibaca: isinya bukan teks UTF-8. Simpan ulang berkas sebagai UTF-8.';
+
 function decodeUtf8(bytes: Uint8Array): string {
 	try {
 		return new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
 	} catch {
-		throw new AppError('FILE_UNREADABLE', 'Berkas tidak dapat dibaca: isinya bukan teks UTF-8. Simpan ulang berkas sebagai UTF-8.');
+		throw new AppError('FILE_UNREADABLE', NOT_UTF8);
 	}
+}
+
+/**
+ * The file's bytes checked as UTF-8, without a byte order mark, as a Buffer over the same memory:
+ * the CSV parser reads bytes (it would encode a decoded text back into a copy first), so a large
+ * file is not held three times while it is parsed.
+ */
+function utf8Bytes(bytes: Uint8Array): Buffer {
+	if (!isUtf8(bytes)) throw new AppError('FILE_UNREADABLE', NOT_UTF8);
+	const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+	// A file of nothing but white space has no header line: readCsv reports it empty.
+	return Buffer.from(bytes.buffer, bytes.byteOffset + bom, bytes.byteLength - bom);
 }
 
 /** The delimiter used more often in the header line, outside quotes; comma when neither is. */
@@ -100,8 +115,9 @@ export function detectDelimiter(text: string): ',' | ';' {
 	return semicolons > commas ? ';' : ',';
 }
 
-function readCsv(text: string): SourceFile {
-	const delimiter = detectDelimiter(text);
+function readCsv(bytes: Buffer): SourceFile {
+	// The header line decides the delimiter; a character cut at the end of the sample does not matter.
+	const delimiter = detectDelimiter(bytes.toString('utf8', 0, Math.min(bytes.length, 65536)));
 	let line = 1;
 	let headerLength: number | null = null;
 	let located: Array<{ record: string[]; raw: string; line: number }>;
@@ -110,7 +126,7 @@ function readCsv(text: string): SourceFile {
 		// With raw: true each record comes as {record, raw}; the typings do not model that option.
 		// The raw text is kept only for rows that may be reported as problems (a column count other
 		// than the header's): a large file's rows are not held twice.
-		located = parse(text, {
+		located = parse(bytes, {
 			delimiter,
 			relax_column_count: true,
 			raw: true,

@@ -152,13 +152,15 @@ export async function insertSourceRecords(
 	return ids;
 }
 
+/** The stored documents of a source record as UTF-8 JSON (import-row-preparation.ts). */
+export interface SourceRecordJson {
+	raw: Uint8Array;
+	mapped: Uint8Array;
+	matchFeatures: Uint8Array;
+}
+
 /** Keeps the current content as a version, then stores the new content with the next version number. */
-export async function replaceSourceRecord(
-	db: Kysely<DB>,
-	current: StoredSourceRecord,
-	/** As JSON text. */
-	next: { raw: string; mapped: string; matchFeatures: string | null }
-): Promise<void> {
+export async function replaceSourceRecord(db: Kysely<DB>, current: StoredSourceRecord, stored: SourceRecordJson): Promise<void> {
 	await db
 		.insertInto('source_record_versions')
 		.values({
@@ -169,17 +171,12 @@ export async function replaceSourceRecord(
 		})
 		.onConflict((oc) => oc.columns(['source_record_id', 'record_version']).doNothing())
 		.execute();
-	await db
-		.updateTable('source_records')
-		.set({
-			raw: next.raw,
-			mapped: next.mapped,
-			match_features: next.matchFeatures,
-			record_version: current.record_version + 1,
-			imported_at: sql<Date>`now()`
-		})
-		.where('id', '=', current.id)
-		.execute();
+	const json = (bytes: Uint8Array) => sql`convert_from(${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)}::bytea, 'UTF8')::jsonb`;
+	await sql`
+		update source_records
+		set raw = ${json(stored.raw)}, mapped = ${json(stored.mapped)}, match_features = ${json(stored.matchFeatures)},
+			record_version = ${current.record_version + 1}::integer, imported_at = now()
+		where id = ${current.id}::bigint`.execute(db);
 }
 
 export function listSourceRecordVersions(db: Kysely<DB>, sourceRecordId: number) {
@@ -238,8 +235,11 @@ export async function reserveSourceRecordIds(db: Kysely<DB>, count: number): Pro
 
 /**
  * Stores new source records under reserved ids, already linked to their innovations, so that a
- * record is written once instead of inserted and then updated, in few statements. The rows travel as one JSON array built from the JSON texts as they are (no escaping of the
- * large raw and mapped values into array literals), read by the server in one parse.
+ * record is written once instead of inserted and then updated, in few statements. The JSON
+ * documents travel as bytes, one buffer per statement with each document's length beside it:
+ * copied as the worker encoded them, never turned into text on this thread (no escaping into
+ * array literals, no encoding by the driver), and parsed by the server once each (parsing them as
+ * one JSON array and taking them out of it again cost the server twice as much).
  */
 export async function insertLinkedSourceRecords(
 	db: Kysely<DB>,
@@ -247,31 +247,57 @@ export async function insertLinkedSourceRecords(
 		id: number;
 		source: SourceKey;
 		externalId: string;
-		/** JSON texts. */
-		raw: string;
-		mapped: string;
-		matchFeatures: string;
+		stored: SourceRecordJson;
 		innovationId: string;
 		score: number | null;
+		/** JSON text. */
 		reasons: string;
 	}[]
 ): Promise<void> {
 	// 250 records (about 1.5 MB of JSON) per statement: larger statements save nothing measurable
 	// and each one costs the driver several buffers of its size.
 	for (let i = 0; i < records.length; i += 250) {
-		let rows = '';
-		for (const r of records.slice(i, i + 250)) {
-			rows +=
-				`${rows === '' ? '' : ','}{"id":${r.id},"source":${JSON.stringify(r.source)},"external_id":${JSON.stringify(r.externalId)},` +
-				`"innovation_id":${JSON.stringify(r.innovationId)},"score":${r.score === null ? 'null' : JSON.stringify(r.score)},` +
-				`"reasons":${r.reasons},"raw":${r.raw},"mapped":${r.mapped},"match_features":${r.matchFeatures}}`;
+		const chunk = records.slice(i, i + 250);
+		const reasonLengths = chunk.map((r) => Buffer.byteLength(r.reasons));
+		let size = 0;
+		for (let k = 0; k < chunk.length; k++) {
+			const { raw, mapped, matchFeatures } = chunk[k]!.stored;
+			size += reasonLengths[k]! + raw.byteLength + mapped.byteLength + matchFeatures.byteLength;
+		}
+		// Per record: reasons, raw, mapped, match features; `at` is where its reasons start (1-based).
+		const bytes = Buffer.allocUnsafe(size);
+		const at: number[] = [];
+		const rawLengths: number[] = [];
+		const mappedLengths: number[] = [];
+		const featureLengths: number[] = [];
+		let offset = 0;
+		for (let k = 0; k < chunk.length; k++) {
+			const { raw, mapped, matchFeatures } = chunk[k]!.stored;
+			at.push(offset + 1);
+			offset += bytes.write(chunk[k]!.reasons, offset, reasonLengths[k]!, 'utf8');
+			for (const piece of [raw, mapped, matchFeatures]) {
+				bytes.set(piece, offset);
+				offset += piece.byteLength;
+			}
+			rawLengths.push(raw.byteLength);
+			mappedLengths.push(mapped.byteLength);
+			featureLengths.push(matchFeatures.byteLength);
 		}
 		await sql`
 			insert into source_records (id, source, external_id, raw, mapped, match_features, innovation_id, match_score, match_reasons)
 			overriding system value
-			select v.id, v.source, v.external_id, v.raw, v.mapped, v.match_features, v.innovation_id, v.score, v.reasons
-			from jsonb_to_recordset(${`[${rows}]`}::jsonb)
-				as v (id bigint, source text, external_id text, raw jsonb, mapped jsonb, match_features jsonb, innovation_id text, score numeric, reasons jsonb)`.execute(db);
+			select v.id, v.source, v.external_id,
+				convert_from(substring(b.bytes from v.at + v.reasons_length for v.raw_length), 'UTF8')::jsonb,
+				convert_from(substring(b.bytes from v.at + v.reasons_length + v.raw_length for v.mapped_length), 'UTF8')::jsonb,
+				convert_from(substring(b.bytes from v.at + v.reasons_length + v.raw_length + v.mapped_length for v.features_length), 'UTF8')::jsonb,
+				v.innovation_id, v.score,
+				convert_from(substring(b.bytes from v.at for v.reasons_length), 'UTF8')::jsonb
+			from (select ${bytes}::bytea as bytes) as b,
+				unnest(
+					${chunk.map((r) => r.id)}::bigint[], ${chunk.map((r) => r.source)}::text[], ${chunk.map((r) => r.externalId)}::text[],
+					${chunk.map((r) => r.innovationId)}::text[], ${chunk.map((r) => r.score)}::numeric[], ${at}::integer[],
+					${reasonLengths}::integer[], ${rawLengths}::integer[], ${mappedLengths}::integer[], ${featureLengths}::integer[]
+				) as v (id, source, external_id, innovation_id, score, at, reasons_length, raw_length, mapped_length, features_length)`.execute(db);
 	}
 }
 
@@ -291,8 +317,23 @@ export async function insertBlockKeys(db: Kysely<DB>, entries: { sourceRecordId:
 	for (let i = 0; i < ids.length; i += 20000) {
 		await sql`
 			insert into source_record_block_keys (source_record_id, key)
-			select * from unnest(${ids.slice(i, i + 20000)}::bigint[], ${keys.slice(i, i + 20000)}::text[])`.execute(db);
+			select * from unnest(${idList(ids.slice(i, i + 20000))}, ${keyList(keys.slice(i, i + 20000))})`.execute(db);
 	}
+}
+
+/**
+ * Many keys as one text split by the server: the driver would build an escaped array literal of
+ * them piece by piece, which costs this thread more than the statement. Keys never hold a line
+ * break (blocking.ts builds them from folded words, codes and figures); any that did would go as an array.
+ */
+function keyList(keys: readonly string[]) {
+	if (keys.some((key) => key.includes('\n'))) return sql`${keys}::text[]`;
+	return sql`string_to_array(${keys.join('\n')}, E'\\n')`;
+}
+
+/** Ids as one comma-separated text (see keyList). */
+function idList(ids: readonly number[]) {
+	return sql`string_to_array(${ids.join(',')}, ',')::bigint[]`;
 }
 
 /**
@@ -314,7 +355,7 @@ export async function findBlockMembers(
 			select key, count(*)::integer as size,
 				case when count(*) <= ${maxBlockSize} then array_agg(source_record_id order by source_record_id) end as ids
 			from source_record_block_keys
-			where key = any(${chunk}::text[])
+			where key = any(${keyList(chunk)})
 			group by key`.execute(db);
 		for (const row of rows.rows) {
 			if (row.ids === null) oversized.add(row.key);
@@ -343,7 +384,7 @@ export async function findBlockCandidates(db: Kysely<DB>, ids: number[]): Promis
 		const rows = await sql<BlockCandidateRow>`
 			select id, source, external_id, innovation_id, match_features
 			from source_records
-			where id = any(${ids.slice(i, i + 5000)}::bigint[]) and innovation_id is not null`.execute(db);
+			where id = any(${idList(ids.slice(i, i + 5000))}) and innovation_id is not null`.execute(db);
 		for (const row of rows.rows) found.push({ ...row, id: Number(row.id) });
 	}
 	return found;
@@ -368,9 +409,39 @@ export function listSourceRecordLinks(db: Kysely<DB>) {
 // ---------------------------------------------------------------------------------------------
 // Canonical innovations, awards and reviews
 
-export function findInnovationsForImport(db: Kysely<DB>, ids: string[]) {
-	if (ids.length === 0) return Promise.resolve([]);
-	return db.selectFrom('innovations').selectAll().where('id', 'in', ids).execute();
+/** Narrative columns of an innovation: long, stored compressed apart, rarely overwritten by an import. */
+export const NARRATIVE_COLUMNS = [
+	'summary', 'problem', 'aims', 'novelty', 'implementation', 'results', 'transferability', 'resources', 'sustainability_strategy'
+] as const;
+export type NarrativeColumn = (typeof NARRATIVE_COLUMNS)[number];
+
+/**
+ * What an import needs of innovations it links records to: id, provenance and the columns it may
+ * write, except that a narrative comes back as '' when empty and as null when it is not (those
+ * columns are never null): reading every narrative of every linked innovation cost more than
+ * reading the few a higher-ranked source may overwrite afterwards (findInnovationNarratives).
+ * The emptiness is known without reading the stored value.
+ */
+export async function findInnovationsForImport(db: Kysely<DB>, ids: string[]): Promise<({ id: string; provenance: Record<string, FieldProvenance> } & Record<string, unknown>)[]> {
+	if (ids.length === 0) return [];
+	const narratives = new Set<string>(NARRATIVE_COLUMNS);
+	const columns = sql.join(
+		IMPORTED_COLUMNS.map((column) =>
+			narratives.has(column) ? sql`case when octet_length(${sql.ref(column)}) = 0 then '' end as ${sql.ref(column)}` : sql.ref(column)
+		)
+	);
+	const rows = await sql<{ id: string; provenance: Record<string, FieldProvenance> } & Record<string, unknown>>`
+		select id, provenance, ${columns} from innovations where id = any(${keyList(ids)})`.execute(db);
+	return rows.rows;
+}
+
+/** The given narrative columns of innovations (see findInnovationsForImport). */
+export async function findInnovationNarratives(db: Kysely<DB>, ids: string[]): Promise<Map<string, Record<NarrativeColumn, string>>> {
+	const found = new Map<string, Record<NarrativeColumn, string>>();
+	if (ids.length === 0) return found;
+	const rows = await db.selectFrom('innovations').select(['id', ...NARRATIVE_COLUMNS]).where('id', 'in', ids).execute();
+	for (const { id, ...narratives } of rows) found.set(id, narratives);
+	return found;
 }
 
 export async function insertInnovations(db: Kysely<DB>, rows: NewInnovationRow[]): Promise<void> {
@@ -404,22 +475,26 @@ const IMPORTED_COLUMNS = [
  * Applies imported changes to many innovations in one statement per 500: each gets only its
  * changed columns (`patch`, column -> value) and its provenance, and its version goes up by one.
  * Returns the new version of each innovation.
+ *
+ * A column the patch does not name is set to itself, not to a copy read back out of the row: the
+ * database then keeps its stored (TOASTed) value as it is, instead of reading, compressing and
+ * writing again every narrative of every linked innovation.
  */
 export async function updateImportedInnovations(
 	db: Kysely<DB>,
 	updates: { id: string; values: Record<string, unknown>; provenance: Record<string, FieldProvenance> }[]
 ): Promise<Map<string, number>> {
 	const versions = new Map<string, number>();
-	const columns = sql.join(IMPORTED_COLUMNS.map((column) => sql.ref(column)));
-	const patched = sql.join(IMPORTED_COLUMNS.map((column) => sql.ref(`p.${column}`)));
+	const assignments = sql.join(
+		IMPORTED_COLUMNS.map((column) => sql`${sql.ref(column)} = case when v.patch ? ${column} then ${sql.ref(`p.${column}`)} else ${sql.ref(`i.${column}`)} end`)
+	);
 	for (let i = 0; i < updates.length; i += 500) {
 		const chunk = updates.slice(i, i + 500).map((u) => ({ id: u.id, patch: u.values, provenance: u.provenance }));
-		// jsonb_populate_record over the row itself keeps every column the patch does not name.
 		const rows = await sql<{ id: string; version: number }>`
 			update innovations as i
-			set (${columns}) = (select ${patched} from jsonb_populate_record(i, v.patch) as p),
-				provenance = v.provenance, version = i.version + 1, updated_at = now()
+			set ${assignments}, provenance = v.provenance, version = i.version + 1, updated_at = now()
 			from jsonb_to_recordset(${JSON.stringify(chunk)}::jsonb) as v (id text, patch jsonb, provenance jsonb)
+				cross join lateral jsonb_populate_record(null::innovations, v.patch) as p
 			where i.id = v.id
 			returning i.id, i.version`.execute(db);
 		for (const row of rows.rows) versions.set(row.id, row.version);

@@ -67,6 +67,13 @@ export interface RejectedRow {
 	reasons: RejectionReason[];
 }
 
+/** A row's stored JSON documents as UTF-8 bytes (views of its batch's buffer). */
+export interface StoredJson {
+	raw: Uint8Array;
+	mapped: Uint8Array;
+	matchFeatures: Uint8Array;
+}
+
 /** A normalised row, serialised for storage and analysed for matching. */
 export interface AcceptedRow {
 	ok: true;
@@ -76,9 +83,13 @@ export interface AcceptedRow {
 	learnedPanrbId: { agencyId: string; panrbId: string } | null;
 	/** SHA-256 of the raw row independent of key order (mapped.rawChecksum). */
 	checksum: string;
-	rawJson: string;
-	mappedJson: string;
-	matchFeaturesJson: string;
+	/**
+	 * What is stored of the row (source_records raw, mapped and match_features) as UTF-8 JSON.
+	 * Bytes, not text: they travel from the worker in one transferred buffer per batch and to the
+	 * database as they are, so the main thread neither copies nor encodes them as strings (nor
+	 * collects them as garbage).
+	 */
+	stored: StoredJson;
 	/** Blocking keys. */
 	keys: string[];
 	/** The record as matching sees it, without its text (the folded text is kept) or stop words. */
@@ -91,6 +102,54 @@ export interface PreparedBatch {
 	rows: PreparedRow[];
 	/** Rows of the file handled up to and including this batch. */
 	done: number;
+	/** The buffer the rows' `stored` bytes are views of (transferred from the worker, not copied). */
+	bytes: ArrayBuffer;
+}
+
+/** An accepted row before its stored JSON is packed into its batch's buffer. */
+type UnpackedRow = Omit<AcceptedRow, 'stored'> & { storedJson: { raw: string; mapped: string; matchFeatures: string } };
+
+/**
+ * Packs the stored JSON of a batch's rows into one buffer as each row is prepared (so that its
+ * texts die young instead of waiting for the whole batch), each row's `stored` views of it.
+ */
+function batchPacker() {
+	// Reused from batch to batch; the batch gets an exact copy, which is transferred.
+	let work = Buffer.allocUnsafe(4 * 2 ** 20);
+	return (rows: SourceRow[], prepareOne: (row: SourceRow) => RejectedRow | UnpackedRow, done: number): PreparedBatch => {
+		let offset = 0;
+		const write = (text: string) => {
+			// At most three bytes per UTF-16 unit.
+			if (offset + 3 * text.length > work.length) {
+				const larger = Buffer.allocUnsafe(Math.max(2 * work.length, offset + 3 * text.length));
+				work.copy(larger, 0, 0, offset);
+				work = larger;
+			}
+			const length = work.write(text, offset, 'utf8');
+			offset += length;
+			return length;
+		};
+		const lengths: number[] = [];
+		const prepared = rows.map((row) => {
+			const result = prepareOne(row);
+			if (!result.ok) return result;
+			const { storedJson, ...rest } = result;
+			lengths.push(write(storedJson.raw), write(storedJson.mapped), write(storedJson.matchFeatures));
+			return rest;
+		});
+		const bytes = new ArrayBuffer(offset);
+		new Uint8Array(bytes).set(work.subarray(0, offset));
+		let at = 0;
+		let next = 0;
+		const view = () => {
+			const length = lengths[next++]!;
+			const piece = new Uint8Array(bytes, at, length);
+			at += length;
+			return piece;
+		};
+		const packed = prepared.map((row): PreparedRow => (row.ok ? { ...row, stored: { raw: view(), mapped: view(), matchFeatures: view() } } : row));
+		return { rows: packed, done, bytes };
+	};
 }
 
 export interface PreparedFile {
@@ -160,32 +219,77 @@ export function rawDocument(values: Record<string, CellValue>): { raw: Record<st
 
 type SourceRow = { rowNumber: number; values: Record<string, CellValue> };
 
-/** Reads the file and prepares its rows batch by batch on the calling thread. */
-export async function prepareInProcess(input: PreparationInput): Promise<PreparedFile> {
+/** What a batch is prepared with, besides its rows: the input without the file. */
+type RowPreparationInput = Omit<PreparationInput, 'bytes'>;
+
+/** The file read: its header mapping, counts, problems and the rows to prepare. */
+interface ReadFile {
+	mapping: HeaderMapping;
+	rowCount: number;
+	emptyRowCount: number;
+	problems: RowProblem[];
+	rows: SourceRow[];
+}
+
+async function readFile(input: PreparationInput): Promise<ReadFile> {
 	const file = await readSourceRows(input.bytes, { format: 'auto', fileName: input.fileName, sheet: input.profile.format?.sheet });
 	const mapping = applyMappingProfile(input.profile, file.headers);
 	const rows = mapping.error ? [] : lastRowPerExternalId(file.rows, mapping);
+	return { mapping, rowCount: file.rows.length, emptyRowCount: file.emptyRows.length, problems: file.problems, rows };
+}
+
+/**
+ * Prepares batches of rows. The main thread builds its own for the rows a worker hands it: a row
+ * comes out the same whichever thread prepares it (nothing is learned from row to row).
+ */
+function batchPreparer(input: RowPreparationInput, mapping: HeaderMapping): (rows: SourceRow[], done: number) => PreparedBatch {
 	const resolvers = buildResolvers(input.agencies, input.regions);
 	const stopWords = new Set(input.stopWords);
 	const stopWordsKey = stopWordsKeyOf(stopWords);
+	const pack = batchPacker();
+	return (rows, done) => pack(rows, (row) => prepareRow(row, input, mapping, resolvers, stopWords, stopWordsKey), done);
+}
+
+/** The input without its file, once the file is read (a worker thread need not keep its copy). */
+function withoutBytes({ bytes: _bytes, ...rest }: PreparationInput): RowPreparationInput {
+	return rest;
+}
+
+/** The rows of the file cut into batches, each released as it is taken (the whole file need not stay in memory). */
+function batchesOf(rows: SourceRow[], batchSize: number) {
 	let start = 0;
 	return {
-		thread: 'main',
-		mapping,
-		rowCount: file.rows.length,
-		emptyRowCount: file.emptyRows.length,
-		problems: file.problems,
-		total: rows.length,
-		async next() {
+		next(): { rows: SourceRow[]; done: number } | null {
 			if (start >= rows.length) return null;
-			const batch = rows.slice(start, start + input.batchSize);
-			// Release the rows as they are used: the whole file need not stay in memory.
-			rows.fill(null as unknown as SourceRow, start, start + input.batchSize);
+			const batch = rows.slice(start, start + batchSize);
+			rows.fill(null as unknown as SourceRow, start, start + batchSize);
 			start += batch.length;
-			return { rows: batch.map((row) => prepareRow(row, input, mapping, resolvers, stopWords, stopWordsKey)), done: start };
+			return { rows: batch, done: start };
+		},
+		clear() {
+			rows.length = 0;
+		}
+	};
+}
+
+/** Reads the file and prepares its rows batch by batch on the calling thread. */
+export async function prepareInProcess(input: PreparationInput): Promise<PreparedFile> {
+	const file = await readFile(input);
+	const prepare = batchPreparer(withoutBytes(input), file.mapping);
+	const batches = batchesOf(file.rows, input.batchSize);
+	return {
+		thread: 'main',
+		mapping: file.mapping,
+		rowCount: file.rowCount,
+		emptyRowCount: file.emptyRowCount,
+		problems: file.problems,
+		total: file.rows.length,
+		async next() {
+			const batch = batches.next();
+			return batch && prepare(batch.rows, batch.done);
 		},
 		async close() {
-			rows.length = 0;
+			batches.clear();
 		}
 	};
 }
@@ -215,7 +319,7 @@ export function prepareRow(
 	resolvers: NormaliseResolvers,
 	stopWords: ReadonlySet<string>,
 	stopWordsKey: string
-): PreparedRow {
+): RejectedRow | UnpackedRow {
 	const { fields } = mapRow(input.profile, row.values, mapping);
 	const { raw, json: rawJson, checksum } = rawDocument(row.values);
 	const result = normaliseSourceRecord(input.source, fields, resolvers);
@@ -241,10 +345,12 @@ export function prepareRow(
 		record: value.record,
 		learnedPanrbId: value.learnedPanrbId,
 		checksum,
-		rawJson,
 		// The mapped fields are left out: they are the raw row's cells again, and the raw row is kept.
-		mappedJson: JSON.stringify(mappedDocument(value, checksum)),
-		matchFeaturesJson: JSON.stringify(matchFeaturesOf(prepared, stopWordsKey)),
+		storedJson: {
+			raw: rawJson,
+			mapped: JSON.stringify(mappedDocument(value, checksum)),
+			matchFeatures: JSON.stringify(matchFeaturesOf(prepared, stopWordsKey))
+		},
 		keys: blockingKeys(prepared.record, prepared.narrative.figures, prepared.title),
 		// The text itself is not needed any more: its folded copy serves the name look-ups.
 		match: { ...match, record: { ...match.record, text: '' } }
@@ -259,12 +365,25 @@ export const WORKER_MIN_BYTES = 2 * 2 ** 20;
 /** Batches the worker may prepare ahead of the main thread. */
 const AHEAD = 1;
 
-export type WorkerRequest = { type: 'more' };
+/**
+ * After taking a prepared batch: `waited` when the main thread had to wait for it, which asks the
+ * worker to hand over the rows of its next batch for the main thread to prepare itself (while the
+ * worker prepares the one after), so that neither thread idles while the other works. A first
+ * import (nothing to match against) needs that; later ones keep the main thread busy matching.
+ */
+export type WorkerRequest = { type: 'more'; waited: boolean };
 export type WorkerMessage =
 	| { type: 'opened'; mapping: HeaderMapping; rowCount: number; emptyRowCount: number; problems: RowProblem[]; total: number }
 	| { type: 'batch'; batch: PreparedBatch }
+	| { type: 'rows'; rows: SourceRow[]; done: number }
 	| { type: 'end' }
 	| { type: 'error'; code: ErrorCode | null; message: string };
+/** What the worker thread is started with. */
+export interface WorkerData {
+	input: PreparationInput;
+	/** Hand over every other batch whether or not the main thread waits (tests). */
+	share: boolean;
+}
 
 /** The worker's module, or null when it is not there as source (the bundled server prepares in-process). */
 function workerModule(): string | null {
@@ -293,8 +412,10 @@ function tsxRegistration(): string | null {
 /**
  * Prepares the file in a worker thread when it is large enough and the worker can be started,
  * else in-process. IMPORT_PREPARE_WORKER=0 always prepares in-process, =1 always in a worker.
+ * `share`: the worker hands every other batch to the main thread (tests; by default only while
+ * the main thread waits for batches).
  */
-export async function openPreparedFile(input: PreparationInput, options: { worker?: boolean } = {}): Promise<PreparedFile> {
+export async function openPreparedFile(input: PreparationInput, options: { worker?: boolean; share?: boolean } = {}): Promise<PreparedFile> {
 	const setting = process.env.IMPORT_PREPARE_WORKER;
 	// A workbook takes ExcelJS many times its size in memory: unless asked to, it is read in-process.
 	const large = input.bytes.byteLength >= WORKER_MIN_BYTES && detectFormat(input.bytes, input.fileName) !== 'xlsx';
@@ -302,10 +423,10 @@ export async function openPreparedFile(input: PreparationInput, options: { worke
 	const module = wanted ? workerModule() : null;
 	const registration = module ? tsxRegistration() : null;
 	if (!module || !registration) return prepareInProcess(input);
-	return prepareInWorker(input, module, registration);
+	return prepareInWorker(input, module, registration, options.share ?? false);
 }
 
-function prepareInWorker(input: PreparationInput, module: string, registration: string): Promise<PreparedFile> {
+function prepareInWorker(input: PreparationInput, module: string, registration: string, share: boolean): Promise<PreparedFile> {
 	const code =
 		`import(${JSON.stringify(registration)}).then(({ register }) => { register({ tsconfig: false }); ` +
 		`return import(${JSON.stringify(module)}); });`;
@@ -315,10 +436,13 @@ function prepareInWorker(input: PreparationInput, module: string, registration: 
 	const fileMb = input.bytes.byteLength / 2 ** 20;
 	const worker = new Worker(code, {
 		eval: true,
-		workerData: input,
+		workerData: { input, share } satisfies WorkerData,
 		resourceLimits: { maxOldGenerationSizeMb: Math.max(256, Math.ceil((detectFormat(input.bytes, input.fileName) === 'xlsx' ? 60 : 10) * fileMb)) }
 	});
-	const batches: PreparedBatch[] = [];
+	const messages: (WorkerMessage & { type: 'batch' | 'rows' })[] = [];
+	/** Prepares the rows the worker hands over, on this thread (made on first use). */
+	let prepareHere: ((rows: SourceRow[], done: number) => PreparedBatch) | null = null;
+	let mapping: HeaderMapping | null = null;
 	let ended = false;
 	let failure: Error | null = null;
 	let waiting: (() => void) | null = null;
@@ -339,10 +463,11 @@ function prepareInWorker(input: PreparationInput, module: string, registration: 
 		worker.on('message', (message: WorkerMessage) => {
 			if (message.type === 'opened') {
 				opened = true;
-				const { mapping, rowCount, emptyRowCount, problems, total } = message;
-				resolveOpen({ thread: 'worker', mapping, rowCount, emptyRowCount, problems, total, next, close });
-			} else if (message.type === 'batch') {
-				batches.push(message.batch);
+				mapping = message.mapping;
+				const { rowCount, emptyRowCount, problems, total } = message;
+				resolveOpen({ thread: 'worker', mapping: message.mapping, rowCount, emptyRowCount, problems, total, next, close });
+			} else if (message.type === 'batch' || message.type === 'rows') {
+				messages.push(message);
 				wake();
 			} else if (message.type === 'end') {
 				ended = true;
@@ -358,14 +483,20 @@ function prepareInWorker(input: PreparationInput, module: string, registration: 
 	});
 
 	async function next(): Promise<PreparedBatch | null> {
+		let waited = false;
 		for (;;) {
-			const batch = batches.shift();
-			if (batch) {
-				worker.postMessage({ type: 'more' } satisfies WorkerRequest);
-				return batch;
+			const message = messages.shift();
+			if (message?.type === 'rows') {
+				prepareHere ??= batchPreparer(withoutBytes(input), mapping!);
+				return prepareHere(message.rows, message.done);
+			}
+			if (message) {
+				worker.postMessage({ type: 'more', waited } satisfies WorkerRequest);
+				return message.batch;
 			}
 			if (failure) throw failure;
 			if (ended) return null;
+			waited = true;
 			await new Promise<void>((resolve) => (waiting = resolve));
 		}
 	}
@@ -376,33 +507,58 @@ function prepareInWorker(input: PreparationInput, module: string, registration: 
 	}
 }
 
-/** The worker's side: reads, then prepares up to AHEAD batches more than the main thread took. */
-export async function serveWorker(port: { postMessage(message: WorkerMessage): void; on(event: 'message', listener: (message: WorkerRequest) => void): void }, input: PreparationInput): Promise<void> {
-	let file: PreparedFile;
+interface WorkerPort {
+	postMessage(message: WorkerMessage, transfer?: ArrayBuffer[]): void;
+	on(event: 'message', listener: (message: WorkerRequest) => void): void;
+}
+
+/**
+ * The worker's side: reads, then prepares up to AHEAD batches more than the main thread took. When
+ * the main thread had to wait, the rows of the next batch go to it unprepared (never two in a row),
+ * and this thread prepares the one after meanwhile.
+ */
+export async function serveWorker(port: WorkerPort, data: WorkerData): Promise<void> {
+	let file: ReadFile;
 	try {
-		file = await prepareInProcess(input);
+		file = await readFile(data.input);
 	} catch (error) {
 		port.postMessage(errorMessage(error));
 		return;
 	}
-	const { mapping, rowCount, emptyRowCount, problems, total } = file;
-	port.postMessage({ type: 'opened', mapping, rowCount, emptyRowCount, problems, total });
+	// The rows are parsed: this thread's copy of the file can go.
+	const input = withoutBytes(data.input);
+	data.input = { ...input, bytes: new Uint8Array(0) };
+	const { mapping, rowCount, emptyRowCount, problems, rows } = file;
+	port.postMessage({ type: 'opened', mapping, rowCount, emptyRowCount, problems, total: rows.length });
 	if (mapping.error) return;
+	const prepare = batchPreparer(input, mapping);
+	const batches = batchesOf(rows, input.batchSize);
 	let credit = AHEAD;
+	let handOver = data.share;
+	let handedLast = false;
 	let producing = false;
 	const produce = async () => {
 		if (producing) return;
 		producing = true;
 		try {
 			while (credit > 0) {
-				const batch = await file.next();
+				const batch = batches.next();
 				if (!batch) {
 					port.postMessage({ type: 'end' });
 					credit = -Infinity;
 					return;
 				}
+				if (handOver && !handedLast) {
+					// Handed over without taking credit: the main thread asks for nothing after it.
+					port.postMessage({ type: 'rows', rows: batch.rows, done: batch.done });
+					handedLast = true;
+					handOver = data.share;
+					continue;
+				}
 				credit--;
-				port.postMessage({ type: 'batch', batch });
+				handedLast = false;
+				const prepared = prepare(batch.rows, batch.done);
+				port.postMessage({ type: 'batch', batch: prepared }, [prepared.bytes]);
 			}
 		} catch (error) {
 			port.postMessage(errorMessage(error));
@@ -414,6 +570,7 @@ export async function serveWorker(port: { postMessage(message: WorkerMessage): v
 	port.on('message', (message) => {
 		if (message.type === 'more') {
 			credit++;
+			handOver ||= message.waited;
 			void produce();
 		}
 	});

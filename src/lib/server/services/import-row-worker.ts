@@ -3,13 +3,13 @@
  * prepares its rows, a few batches ahead of the main thread, which matches and writes them.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { serveWorker, type PreparationInput, type WorkerMessage, type WorkerRequest } from './import-row-preparation';
+import { serveWorker, type WorkerData, type WorkerMessage, type WorkerRequest } from './import-row-preparation';
 
 const port = parentPort!;
 await serveWorker(
 	{
-		postMessage: (message: WorkerMessage) => port.postMessage(message),
+		postMessage: (message: WorkerMessage, transfer?: ArrayBuffer[]) => port.postMessage(message, transfer),
 		on: (event: 'message', listener: (message: WorkerRequest) => void) => port.on(event, listener)
 	},
-	workerData as PreparationInput
+	workerData as WorkerData
 );

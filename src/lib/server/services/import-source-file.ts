@@ -7,7 +7,7 @@
  * in one transaction (two batches may be writing at once), so a killed run loses at most the
  * batches being written and a rerun completes them (rows already stored are unchanged).
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { CANONICAL_COLUMNS, type CandidateField } from '../domain/import/canonical-fields';
 import { configuredSourcePriority } from '../config/source-priority';
 import { sourceRank, toSourcePriority, type SourcePriority } from '../domain/import/source-priority';
@@ -22,7 +22,7 @@ import { DEFAULT_MATCH_CONFIG, prepareRecord, prepareStoredRecord, type MatchCon
 import { stopWordsKeyOf } from '../domain/matching/similarity';
 import { matchRecordOfMapped, readMatchFeatures } from '../domain/import/stored-record';
 import { AppError } from '../errors';
-import { openPreparedFile, type AcceptedRow, type PreparedRow } from './import-row-preparation';
+import { openPreparedFile, type AcceptedRow, type PreparedRow, type StoredJson } from './import-row-preparation';
 import { clearReadCaches } from '../read-cache';
 import { appendChanges, type ChangeEntry } from '../repositories/change-history-repository';
 import {
@@ -31,12 +31,14 @@ import {
 	findBlockCandidates,
 	findBlockMembers,
 	findCandidateMappings,
+	findInnovationNarratives,
 	findInnovationsForImport,
 	findSourceRecords,
 	insertBlockKeys,
 	insertInnovations,
 	insertLinkedSourceRecords,
 	insertMatchReviews,
+	NARRATIVE_COLUMNS,
 	listAgenciesForResolver,
 	listRegionsForResolver,
 	quarantineRows,
@@ -73,6 +75,8 @@ export interface ImportSourceFileInput {
 	 * import-row-preparation.ts WORKER_MIN_BYTES on, where the worker can be started.
 	 */
 	prepareInWorker?: boolean;
+	/** With a worker: it hands every other batch to this thread to prepare (tests; by default only while this thread waits). */
+	prepareShared?: boolean;
 }
 
 export interface ImportSourceFileResult {
@@ -98,6 +102,26 @@ const DEFAULT_BATCH = 500;
 const WRITE_CONCURRENCY = Math.max(1, Number(process.env.IMPORT_WRITE_CONCURRENCY ?? 2) || 2);
 
 
+const CANDIDATE_FIELDS = Object.keys(CANONICAL_COLUMNS) as CandidateField[];
+/** Narrative column -> its candidate field. */
+const NARRATIVE_FIELDS = new Map<string, CandidateField>(
+	CANDIDATE_FIELDS.filter((field) => (NARRATIVE_COLUMNS as readonly string[]).includes(CANONICAL_COLUMNS[field])).map((field) => [CANONICAL_COLUMNS[field], field])
+);
+
+/** Innovation ids from random bytes drawn a thousand ids at a time (one call per id cost more than the id). */
+function innovationIds(): () => string {
+	let bytes = randomBytes(0);
+	let offset = 0;
+	return () => {
+		if (offset + 10 > bytes.length) {
+			bytes = randomBytes(10_000);
+			offset = 0;
+		}
+		offset += 10;
+		return innovationId(bytes.subarray(offset - 10, offset));
+	};
+}
+
 function emptyCounts(): ImportCounts {
 	return { read: 0, inserted: 0, updated: 0, unchanged: 0, linked: 0, review: 0, rejected: 0, skippedEmpty: 0 };
 }
@@ -119,6 +143,8 @@ function poolPrepared(prepared: PreparedRecord): PreparedRecord {
 /** One canonical innovation touched by this batch: its values, provenance and what changed. */
 interface CanonicalState {
 	isNew: boolean;
+	/** Narrative columns with a value not read from the database (see findInnovationsForImport). */
+	unread?: Set<string>;
 	values: Record<string, unknown>;
 	provenance: Record<string, FieldProvenance>;
 	changes: Record<string, { from: unknown; to: unknown }>;
@@ -132,7 +158,7 @@ interface BatchWrites {
 	updates: { id: string; values: Record<string, unknown>; provenance: Record<string, FieldProvenance>; changes: Record<string, { from: unknown; to: unknown }> }[];
 	history: ChangeEntry[];
 	records: Parameters<typeof insertLinkedSourceRecords>[1];
-	changed: { current: StoredSourceRecord; raw: string; mapped: string; matchFeatures: string }[];
+	changed: { current: StoredSourceRecord; stored: StoredJson }[];
 	relinks: { sourceRecordId: number; innovationId: string; score: number | null; reasons: unknown[] }[];
 	freshKeys: { sourceRecordId: number; keys: string[] }[];
 	changedKeys: { sourceRecordId: number; keys: string[] }[];
@@ -168,6 +194,7 @@ export async function importSourceFile(db: Kysely<DB>, input: ImportSourceFileIn
 	const claimedPanrbIds = new Set([...panrbOf.values()].filter((id): id is string => id !== null));
 	// Candidates stay loaded and prepared for the whole run instead of being rebuilt per batch.
 	const pool = new CandidatePool(DEFAULT_BLOCKING);
+	const newInnovationId = innovationIds();
 
 	const readStarted = performance.now();
 	const file = await openPreparedFile(
@@ -181,7 +208,7 @@ export async function importSourceFile(db: Kysely<DB>, input: ImportSourceFileIn
 			stopWords: [...config.stopWords],
 			batchSize: input.batchSize ?? DEFAULT_BATCH
 		},
-		{ worker: input.prepareInWorker }
+		{ worker: input.prepareInWorker, share: input.prepareShared }
 	);
 	timings.read = performance.now() - readStarted;
 	const mapping = file.mapping;
@@ -348,7 +375,7 @@ export async function importSourceFile(db: Kysely<DB>, input: ImportSourceFileIn
 				links.set(item.sourceRecordId, { innovationId: target, score: best.score, reasons: best.reasons });
 				counts.linked++;
 			} else {
-				target = innovationId();
+				target = newInnovationId();
 				states.set(target, { isNew: true, values: {}, provenance: {}, changes: {} });
 				links.set(item.sourceRecordId, { innovationId: target, score: null, reasons: [] });
 				if (bestReview) {
@@ -365,7 +392,7 @@ export async function importSourceFile(db: Kysely<DB>, input: ImportSourceFileIn
 				plans.push({ innovationId: current.innovation_id, record: entry.record, externalId: entry.externalId });
 			} else {
 				// Stored by an interrupted run before it was linked: it becomes its own innovation.
-				const target = innovationId();
+				const target = newInnovationId();
 				states.set(target, { isNew: true, values: {}, provenance: {}, changes: {} });
 				relinks.push({ sourceRecordId: current.id, innovationId: target, score: null, reasons: [] });
 				plans.push({ innovationId: target, record: entry.record, externalId: entry.externalId });
@@ -379,24 +406,48 @@ export async function importSourceFile(db: Kysely<DB>, input: ImportSourceFileIn
 			if (existingTargets.some((id) => write.touched.has(id)) || reviews.some((review) => write.records.has(review.b))) await write.done;
 		}
 		for (const row of await timed('findInnovationsForImport', findInnovationsForImport(db, existingTargets))) {
-			states.set(row.id, { isNew: false, values: { ...row }, provenance: { ...row.provenance }, changes: {} });
+			const unread = new Set(NARRATIVE_COLUMNS.filter((column) => row[column] === null));
+			states.set(row.id, { isNew: false, unread, values: { ...row }, provenance: { ...row.provenance }, changes: {} });
+		}
+		/** Whether a record may write a (non-empty) value into a column another source may own. */
+		const mayWrite = (state: CanonicalState, column: string, externalId: string, empty: boolean) => {
+			const owner = state.provenance[column];
+			return (
+				!owner ||
+				empty ||
+				(owner.source !== 'manual' && (rank(column, source) < rank(column, owner.source) || (owner.source === source && owner.externalId === externalId)))
+			);
+		};
+		// The narratives a record may overwrite are read now. Judged on the stored provenance: a record
+		// of this batch taking a column over only keeps later ones of the batch out of it.
+		const narrativesToRead = new Set<string>();
+		for (const plan of plans) {
+			const state = states.get(plan.innovationId);
+			if (!state?.unread?.size) continue;
+			for (const column of state.unread) {
+				const field = NARRATIVE_FIELDS.get(column)!;
+				if (hasValue(plan.record[field]) && mayWrite(state, column, plan.externalId, false)) narrativesToRead.add(plan.innovationId);
+			}
+		}
+		for (const [id, narratives] of await timed('findInnovationNarratives', findInnovationNarratives(db, [...narrativesToRead]))) {
+			const state = states.get(id)!;
+			Object.assign(state.values, narratives);
+			state.unread = undefined;
 		}
 
 		const awards: BatchWrites['awards'] = [];
 		for (const plan of plans) {
 			const state = states.get(plan.innovationId);
 			if (!state) continue;
-			for (const field of Object.keys(CANONICAL_COLUMNS) as CandidateField[]) {
+			for (const field of CANDIDATE_FIELDS) {
 				const value = plan.record[field];
 				if (!hasValue(value)) continue;
 				const column = CANONICAL_COLUMNS[field];
 				const owner = state.provenance[column];
-				const mayWrite =
-					!owner ||
-					!hasValue(state.values[column]) ||
-					(owner.source !== 'manual' &&
-						(rank(column, source) < rank(column, owner.source) || (owner.source === source && owner.externalId === plan.externalId)));
-				if (!mayWrite) continue;
+				const unread = state.unread?.has(column) ?? false;
+				if (!mayWrite(state, column, plan.externalId, !unread && !hasValue(state.values[column]))) continue;
+				// Never: such a column was read above.
+				if (unread) throw new Error(`Narasi ${column} inovasi ${plan.innovationId} belum dibaca.`);
 				const before = state.values[column] ?? null;
 				if (!sameValue(before, value)) {
 					state.changes[column] = { from: state.changes[column]?.from ?? before, to: value };
@@ -440,9 +491,7 @@ export async function importSourceFile(db: Kysely<DB>, input: ImportSourceFileIn
 				id: item.sourceRecordId,
 				source,
 				externalId: item.entry.externalId,
-				raw: item.entry.rawJson,
-				mapped: item.entry.mappedJson,
-				matchFeatures: item.entry.matchFeaturesJson,
+				stored: item.entry.stored,
 				innovationId: link.innovationId,
 				score: link.score,
 				reasons: JSON.stringify(link.reasons)
@@ -455,7 +504,7 @@ export async function importSourceFile(db: Kysely<DB>, input: ImportSourceFileIn
 			updates,
 			history,
 			records,
-			changed: changed.map(({ entry, current }) => ({ current, raw: entry.rawJson, mapped: entry.mappedJson, matchFeatures: entry.matchFeaturesJson })),
+			changed: changed.map(({ entry, current }) => ({ current, stored: entry.stored })),
 			relinks,
 			freshKeys,
 			changedKeys,
@@ -472,7 +521,7 @@ export async function importSourceFile(db: Kysely<DB>, input: ImportSourceFileIn
 		await timed('insertInnovations', insertInnovations(trx, writes.inserts));
 		const versions = await timed('updateImportedInnovations', updateImportedInnovations(trx, writes.updates));
 		await timed('insertLinkedSourceRecords', insertLinkedSourceRecords(trx, writes.records));
-		for (const { current, raw, mapped, matchFeatures } of writes.changed) await replaceSourceRecord(trx, current, { raw, mapped, matchFeatures });
+		for (const { current, stored } of writes.changed) await replaceSourceRecord(trx, current, stored);
 		await setSourceRecordMatches(trx, writes.relinks);
 		await timed('insertBlockKeys', insertBlockKeys(trx, writes.freshKeys));
 		await replaceBlockKeys(trx, writes.changedKeys);

@@ -15,6 +15,14 @@ export interface PoolMatch {
 	reasons: MatchReason[];
 }
 
+/** A member in the index, with the scratch count `match` keeps on it instead of in a map per record. */
+interface Entry {
+	member: PoolMember;
+	/** The `match` call that last counted this entry, and the weight of the keys it shares with that record. */
+	round: number;
+	shared: number;
+}
+
 /**
  * The candidates of one import run, by blocking key, kept for the whole run so that a record
  * loaded (and prepared) for one batch is not loaded again for the next. Keys are loaded from the
@@ -22,10 +30,10 @@ export interface PoolMatch {
  */
 export class CandidatePool {
 	/** Key -> members: those loaded from the registry plus those added by this run. */
-	private readonly index = new Map<string, PoolMember[]>();
+	private readonly index = new Map<string, Entry[]>();
 	/** Keys whose registry members are loaded (this run's own members are indexed under every key anyway). */
 	private readonly loaded = new Set<string>();
-	private readonly members = new Map<number, PoolMember>();
+	private readonly members = new Map<number, Entry>();
 	private readonly oversized = new Set<string>();
 	/** Sources already linked to each innovation (a second record of one source is suspect). */
 	private readonly sourcesOf = new Map<string, number>();
@@ -33,6 +41,7 @@ export class CandidatePool {
 	readonly maxCandidates: number;
 	/** Pairs scored in full (for benchmarks). */
 	comparisons = 0;
+	private round = 0;
 
 	constructor(options: Partial<BlockingOptions> = DEFAULT_BLOCKING) {
 		this.maxBlockSize = options.maxBlockSize ?? DEFAULT_BLOCKING.maxBlockSize;
@@ -56,7 +65,14 @@ export class CandidatePool {
 	}
 
 	member(sourceRecordId: number): PoolMember | undefined {
-		return this.members.get(sourceRecordId);
+		return this.members.get(sourceRecordId)?.member;
+	}
+
+	private entry(member: PoolMember): Entry {
+		const entry: Entry = { member, round: 0, shared: 0 };
+		this.members.set(member.sourceRecordId, entry);
+		this.noteSource(member);
+		return entry;
 	}
 
 	/**
@@ -71,10 +87,11 @@ export class CandidatePool {
 		}
 		this.loaded.add(key);
 		const list = this.index.get(key) ?? [];
-		const listed = new Set(list.map((member) => member.sourceRecordId));
+		// Most keys are new to the run: nothing listed yet to skip.
+		const listed = list.length === 0 ? null : new Set(list.map((entry) => entry.member.sourceRecordId));
 		for (const id of memberIds) {
-			const member = this.members.get(id);
-			if (member && !listed.has(id)) list.push(member);
+			const entry = this.members.get(id);
+			if (entry && !listed?.has(id)) list.push(entry);
 		}
 		if (list.length > this.maxBlockSize) this.markOversized(key);
 		else this.index.set(key, list);
@@ -88,22 +105,20 @@ export class CandidatePool {
 
 	/** Makes a record known to the pool without putting it under any key yet. */
 	remember(member: PoolMember): void {
-		this.members.set(member.sourceRecordId, member);
-		this.noteSource(member);
+		this.entry(member);
 	}
 
 	/** Adds a newly linked record under its keys, loaded or not. */
 	add(member: PoolMember, keys: readonly string[]): void {
-		this.members.set(member.sourceRecordId, member);
-		this.noteSource(member);
+		const entry = this.entry(member);
 		for (const key of keys) {
 			if (this.oversized.has(key)) continue;
 			const list = this.index.get(key);
 			if (!list) {
-				this.index.set(key, [member]);
+				this.index.set(key, [entry]);
 				continue;
 			}
-			list.push(member);
+			list.push(entry);
 			if (list.length > this.maxBlockSize) this.markOversized(key);
 		}
 	}
@@ -118,21 +133,30 @@ export class CandidatePool {
 	 * often runs several look-alike innovations.
 	 */
 	match(prepared: PreparedRecord, keys: readonly string[], config: MatchConfig): { link: PoolMatch | null; review: PoolMatch | null } {
-		const shared = new Map<PoolMember, number>();
+		// Shared key weight per member, counted on the entries themselves (no map per record).
+		const round = ++this.round;
+		const counted: Entry[] = [];
 		for (const key of keys) {
 			const list = this.index.get(key);
 			if (!list) continue;
 			const weight = key.startsWith('n:') ? NAME_KEY_WEIGHT : 1;
-			for (const member of list) shared.set(member, (shared.get(member) ?? 0) + weight);
+			for (const entry of list) {
+				if (entry.round !== round) {
+					entry.round = round;
+					entry.shared = 0;
+					counted.push(entry);
+				}
+				entry.shared += weight;
+			}
 		}
-		const ranked = [...shared]
-			.filter(([, count]) => count >= MIN_SHARED)
-			.sort((x, y) => y[1] - x[1] || y[0].sourceRecordId - x[0].sourceRecordId)
+		const ranked = counted
+			.filter((entry) => entry.shared >= MIN_SHARED)
+			.sort((x, y) => y.shared - x.shared || y.member.sourceRecordId - x.member.sourceRecordId)
 			.slice(0, this.maxCandidates);
 		let link: PoolMatch | null = null;
 		let review: PoolMatch | null = null;
 		const bit = SOURCE_BITS[prepared.record.source];
-		for (const [member] of ranked) {
+		for (const { member } of ranked) {
 			const titles = titlesIfMayMatch(prepared, member.prepared);
 			if (!titles) continue;
 			this.comparisons++;

@@ -13,7 +13,11 @@ const CONTROL = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g;
 // Non-breaking and typographic spaces that editors insert.
 const ODD_SPACES = /[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
 
+// Anything but printable ASCII, tab and line breaks: text without any needs none of the steps below.
+const NOT_PLAIN = /[^\x20-\x7e\t\n\r]/;
+
 function stripInvisible(value: string): string {
+	if (!NOT_PLAIN.test(value)) return value;
 	return value
 		.normalize('NFC')
 		.replace(INVISIBLE, '')
