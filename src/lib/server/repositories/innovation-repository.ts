@@ -150,42 +150,6 @@ export function listSourceRecordsOf(db: Kysely<DB>, innovationId: string) {
 		.execute();
 }
 
-/**
- * Innovations on the same affair (simple for now; the search issue replaces it): among the
- * newest of that affair, those of the same kind of agency and sharing SDGs first.
- */
-export function listSimilarInnovations(
-	db: Kysely<DB>,
-	innovation: { id: string; main_affair: string | null; agency_kind: string; sdgs: number[] },
-	limit: number
-) {
-	const candidates = db
-		.selectFrom('innovations')
-		.select(['id', 'title', 'year_started', 'stage', 'agency_id', 'region_code', 'sdgs', 'created_at'])
-		.where('deleted_at', 'is', null)
-		.where('id', '!=', innovation.id)
-		.$if(innovation.main_affair !== null, (q) => q.where('main_affair', '=', innovation.main_affair!))
-		.$if(innovation.main_affair === null, (q) =>
-			q.where(sql<boolean>`sdgs && ${sql.val(innovation.sdgs)}::int[]`)
-		)
-		.orderBy('created_at', 'desc')
-		.limit(SIMILAR_CANDIDATES)
-		.as('i');
-	return db
-		.selectFrom(candidates)
-		.innerJoin('agencies as a', 'a.id', 'i.agency_id')
-		.leftJoin('regions as r', 'r.code', 'i.region_code')
-		.select(['i.id', 'i.title', 'i.year_started', 'i.stage', 'a.name as agency_name', 'r.name as region_name'])
-		.orderBy(sql`(a.kind = ${innovation.agency_kind})`, 'desc')
-		.orderBy(sql`cardinality(array(select unnest(i.sdgs) intersect select unnest(${sql.val(innovation.sdgs)}::int[])))`, 'desc')
-		.orderBy('i.created_at', 'desc')
-		.orderBy('i.id')
-		.limit(limit)
-		.execute();
-}
-
-const SIMILAR_CANDIDATES = 60;
-
 export function listNewestInnovations(db: Kysely<DB>, limit: number) {
 	return db
 		.selectFrom('innovations as i')
