@@ -96,10 +96,12 @@ export interface ImportSourceFileResult {
 /** Rows per transaction: large enough that per-statement costs vanish, small enough that a killed run loses little. */
 const DEFAULT_BATCH = 500;
 /**
- * Batch transactions written at once (on PGlite they take turns on its single session).
+ * Batch transactions written at once (on PGlite they take turns on its single session). Three
+ * keep PostgreSQL busy while the two Node threads prepare and match (decision 010: the 100k
+ * benchmark took 55.0 and 62.2 s with three against 60.8 and 63.0 s with two; four, 57.5 s).
  * IMPORT_WRITE_CONCURRENCY=1 writes one at a time, for comparing on a given machine.
  */
-const WRITE_CONCURRENCY = Math.max(1, Number(process.env.IMPORT_WRITE_CONCURRENCY ?? 2) || 2);
+const WRITE_CONCURRENCY = Math.max(1, Number(process.env.IMPORT_WRITE_CONCURRENCY ?? 3) || 3);
 
 
 const CANDIDATE_FIELDS = Object.keys(CANONICAL_COLUMNS) as CandidateField[];
