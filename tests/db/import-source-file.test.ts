@@ -17,6 +17,9 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 const SHARED = path.resolve(import.meta.dirname, '../../../shared');
 const SAMPLES = path.join(SHARED, 'samples');
 const sample = (file: string) => new Uint8Array(readFileSync(path.join(SAMPLES, file)));
+/** LAN's sample export with some records changed, imported again under its own name. */
+const importLanRecords = (records: Record<string, unknown>[]) =>
+	importSourceFile(database.db, { source: 'lan', fileName: 'lan.json', bytes: new TextEncoder().encode(JSON.stringify(records)), actor: 'test', stopWords });
 const stopWords = new Set(
 	readFileSync(path.join(SHARED, 'data/bahasa/stopwords-id.txt'), 'utf8')
 		.split(/\r?\n/)
@@ -163,13 +166,7 @@ describe('importSourceFile on the shared samples', () => {
 		const target = records[0]!;
 		const [before] = await findSourceRecords(database.db, 'lan', [String(target.id)]);
 		const changed = records.map((r) => (r === target ? { ...r, judul_inovasi: `${String(r.judul_inovasi)} Versi Baru` } : r));
-		const result = await importSourceFile(database.db, {
-			source: 'lan',
-			fileName: 'lan.json',
-			bytes: new TextEncoder().encode(JSON.stringify(changed)),
-			actor: 'test',
-			stopWords
-		});
+		const result = await importLanRecords(changed);
 		expect(result.counts).toMatchObject({ updated: 1, unchanged: 20, inserted: 0 });
 		const [after] = await findSourceRecords(database.db, 'lan', [String(target.id)]);
 		expect(after!.record_version).toBe(before!.record_version + 1);
@@ -212,13 +209,7 @@ describe('importSourceFile on the shared samples', () => {
 				? { ...r, deskripsi: `<div><h3>Deskripsi</h3><p>Narasi yang ditulis ulang untuk ${String(r.id)}.</p></div>` }
 				: r
 		);
-		const result = await importSourceFile(database.db, {
-			source: 'lan',
-			fileName: 'lan.json',
-			bytes: new TextEncoder().encode(JSON.stringify(changed)),
-			actor: 'test',
-			stopWords
-		});
+		const result = await importLanRecords(changed);
 		// (and the record the test before changed, back as it was)
 		expect(result.counts.updated).toBeGreaterThanOrEqual(2);
 		const after = new Map(
