@@ -199,7 +199,7 @@ export async function importSourceFile(db: Kysely<DB>, input: ImportSourceFileIn
 	const newInnovationId = innovationIds();
 
 	const readStarted = performance.now();
-	const file = await openPreparedFile(
+	const opening = openPreparedFile(
 		{
 			source: input.source,
 			fileName: input.fileName,
@@ -212,6 +212,9 @@ export async function importSourceFile(db: Kysely<DB>, input: ImportSourceFileIn
 		},
 		{ worker: input.prepareInWorker, share: input.prepareShared }
 	);
+	// Hashed while a worker thread reads the file (the main thread would only wait).
+	const checksum = createHash('sha256').update(input.bytes).digest('hex');
+	const file = await opening;
 	timings.read = performance.now() - readStarted;
 	const mapping = file.mapping;
 
@@ -224,7 +227,6 @@ export async function importSourceFile(db: Kysely<DB>, input: ImportSourceFileIn
 		if (mapping.error) throw new AppError('VALIDATION_FAILED', mapping.error);
 		counts.read = file.rowCount;
 		counts.skippedEmpty = file.emptyRowCount;
-		const checksum = createHash('sha256').update(input.bytes).digest('hex');
 		runId = await createImportRun(db, { source: input.source, fileName: input.fileName, checksum, actor: input.actor, counts });
 		const run = runId;
 
