@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { importSettingsShape } from './import-settings';
 
 /**
  * Runtime configuration, read once from the environment and validated with zod so that a
@@ -41,6 +42,7 @@ const envSchema = z.object({
 		.max(3600, 'PAGE_CACHE_SECONDS maksimal 3600')
 		.default(10),
 	LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+	...importSettingsShape,
 	// A JSON file overriding which source wins each canonical field (see domain/import/source-priority.ts).
 	SOURCE_PRIORITY_FILE: z
 		.string()

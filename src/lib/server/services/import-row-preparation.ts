@@ -411,15 +411,14 @@ function tsxRegistration(): string | null {
 
 /**
  * Prepares the file in a worker thread when it is large enough and the worker can be started,
- * else in-process. IMPORT_PREPARE_WORKER=0 always prepares in-process, =1 always in a worker.
+ * else in-process. `worker` true or false decides instead (IMPORT_PREPARE_WORKER, tests).
  * `share`: the worker hands every other batch to the main thread (tests; by default only while
  * the main thread waits for batches).
  */
 export async function openPreparedFile(input: PreparationInput, options: { worker?: boolean; share?: boolean } = {}): Promise<PreparedFile> {
-	const setting = process.env.IMPORT_PREPARE_WORKER;
 	// A workbook takes ExcelJS many times its size in memory: unless asked to, it is read in-process.
 	const large = input.bytes.byteLength >= WORKER_MIN_BYTES && detectFormat(input.bytes, input.fileName) !== 'xlsx';
-	const wanted = options.worker ?? (setting === '1' ? true : setting === '0' ? false : large);
+	const wanted = options.worker ?? large;
 	const module = wanted ? workerModule() : null;
 	const registration = module ? tsxRegistration() : null;
 	if (!module || !registration) return prepareInProcess(input);

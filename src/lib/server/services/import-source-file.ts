@@ -9,6 +9,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { CANONICAL_COLUMNS, type CandidateField } from '../domain/import/canonical-fields';
+import { importSettings } from '../config/import-settings';
 import { configuredSourcePriority } from '../config/source-priority';
 import { sourceRank, toSourcePriority, type SourcePriority } from '../domain/import/source-priority';
 import type { Kysely } from 'kysely';
@@ -95,13 +96,6 @@ export interface ImportSourceFileResult {
 
 /** Rows per transaction: large enough that per-statement costs vanish, small enough that a killed run loses little. */
 const DEFAULT_BATCH = 500;
-/**
- * Batch transactions written at once (on PGlite they take turns on its single session). Three
- * keep PostgreSQL busy while the two Node threads prepare and match (decision 010: the 100k
- * benchmark took 55.0 and 62.2 s with three against 60.8 and 63.0 s with two; four, 57.5 s).
- * IMPORT_WRITE_CONCURRENCY=1 writes one at a time, for comparing on a given machine.
- */
-const WRITE_CONCURRENCY = Math.max(1, Number(process.env.IMPORT_WRITE_CONCURRENCY ?? 3) || 3);
 
 
 const CANDIDATE_FIELDS = Object.keys(CANONICAL_COLUMNS) as CandidateField[];
@@ -186,6 +180,7 @@ export async function importSourceFile(db: Kysely<DB>, input: ImportSourceFileIn
 			timings[name] = (timings[name] ?? 0) + performance.now() - started;
 		}
 	}
+	const settings = importSettings();
 	const config: MatchConfig = { ...DEFAULT_MATCH_CONFIG, stopWords: input.stopWords ?? DEFAULT_MATCH_CONFIG.stopWords };
 	// Stored narrative features are reused only when computed with the same stop words.
 	const stopWordsKey = stopWordsKeyOf(config.stopWords);
@@ -198,6 +193,12 @@ export async function importSourceFile(db: Kysely<DB>, input: ImportSourceFileIn
 	const pool = new CandidatePool(DEFAULT_BLOCKING);
 	const newInnovationId = innovationIds();
 
+	/**
+	 * Batch transactions written at once (on PGlite they take turns on its single session). Three
+	 * keep PostgreSQL busy while the two Node threads prepare and match (decision 010: the 100k
+	 * benchmark took 55–57 s in three of four runs with three, 61–63 s with two).
+	 */
+	const writeConcurrency = settings.IMPORT_WRITE_CONCURRENCY;
 	const readStarted = performance.now();
 	const opening = openPreparedFile(
 		{
@@ -210,7 +211,10 @@ export async function importSourceFile(db: Kysely<DB>, input: ImportSourceFileIn
 			stopWords: [...config.stopWords],
 			batchSize: input.batchSize ?? DEFAULT_BATCH
 		},
-		{ worker: input.prepareInWorker, share: input.prepareShared }
+		{
+			worker: input.prepareInWorker ?? (settings.IMPORT_PREPARE_WORKER === undefined ? undefined : settings.IMPORT_PREPARE_WORKER === '1'),
+			share: input.prepareShared
+		}
 	);
 	// Hashed while a worker thread reads the file (the main thread would only wait).
 	const checksum = createHash('sha256').update(input.bytes).digest('hex');
@@ -250,7 +254,7 @@ export async function importSourceFile(db: Kysely<DB>, input: ImportSourceFileIn
 		const total = file.total;
 		for (let prepared = await timed('prepareRows', file.next()); prepared; prepared = await timed('prepareRows', file.next())) {
 			const writes = await prepareBatch(run, prepared.rows);
-			while (inFlight.length >= WRITE_CONCURRENCY) await inFlight.shift()!.done;
+			while (inFlight.length >= writeConcurrency) await inFlight.shift()!.done;
 			const done = prepared.done;
 			const write = {
 				touched: writes.touched,
