@@ -1,6 +1,6 @@
 import type { IncomingMessage, OutgoingHttpHeaders, ServerResponse } from 'node:http';
-import { constants as zlibConstants, createBrotliCompress, createGzip, type BrotliCompress, type BrotliOptions, type Gzip } from 'node:zlib';
-import { BROTLI_QUALITY, chooseEncoding, compressBody, GZIP_LEVEL } from '../lib/server/http/content-encoding';
+import { createBrotliCompress, createGzip, type BrotliCompress, type Gzip } from 'node:zlib';
+import { brotliOptions, BROTLI_QUALITY, chooseEncoding, compressBody, COMPRESS_MIN_BYTES, GZIP_LEVEL } from '../lib/server/http/content-encoding';
 
 export { chooseEncoding, type Encoding } from '../lib/server/http/content-encoding';
 
@@ -12,7 +12,6 @@ export { chooseEncoding, type Encoding } from '../lib/server/http/content-encodi
 
 const COMPRESSIBLE =
 	/^(text\/(?!event-stream)|application\/(json|javascript|xml|manifest\+json|[a-z0-9.+-]+\+(json|xml))|image\/svg\+xml)/i;
-const MIN_BYTES = 1024;
 /**
  * A body that ends in the same turn of the event loop as it started (a JSON answer, a page that
  * does not stream) is compressed in one call: ~0.5 ms for 40 KB instead of a stream's events and
@@ -58,7 +57,7 @@ export function compressResponse(req: IncomingMessage, res: ServerResponse): voi
 			statusCode === 304 ||
 			res.hasHeader('content-encoding') ||
 			!isCompressible(typeof type === 'string' ? type : undefined) ||
-			length < MIN_BYTES ||
+			length < COMPRESS_MIN_BYTES ||
 			/\bno-transform\b/i.test(cacheControl)
 		) {
 			return;
@@ -71,19 +70,11 @@ export function compressResponse(req: IncomingMessage, res: ServerResponse): voi
 		buffered = [];
 	};
 
-	const brotliOptions = (): BrotliOptions => ({
-		params: {
-			[zlibConstants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
-			[zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT,
-			...(hintedLength !== null ? { [zlibConstants.BROTLI_PARAM_SIZE_HINT]: hintedLength } : {})
-		}
-	});
-
 	/** The body goes on longer than one turn (or grows large): compress it as a stream from here. */
 	const startStream = () => {
 		const pending = buffered ?? [];
 		buffered = null;
-		compressor = encoding === 'br' ? createBrotliCompress(brotliOptions()) : createGzip({ level: GZIP_LEVEL });
+		compressor = encoding === 'br' ? createBrotliCompress(brotliOptions(BROTLI_QUALITY, hintedLength)) : createGzip({ level: GZIP_LEVEL });
 		const stream = compressor;
 		stream.on('data', (chunk: Buffer) => {
 			if (!originalWrite.call(res, chunk)) stream.pause();

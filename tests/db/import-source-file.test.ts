@@ -43,6 +43,16 @@ const SAMPLE_FILES = [
 ] as const;
 
 /** Pairwise linking quality of a database's source records against truth.json. */
+/** Runs `check` against a database of its own, disposed of afterwards. */
+async function inFreshDatabase(check: (db: TestDatabase['db']) => Promise<void>): Promise<void> {
+	const other = await createTestDatabase();
+	try {
+		await check(other.db);
+	} finally {
+		await other.dispose();
+	}
+}
+
 async function linkingOf(db: TestDatabase['db']) {
 	const predicted = new Map<string, string[]>();
 	for (const link of await listSourceRecordLinks(db)) {
@@ -236,26 +246,22 @@ describe('importSourceFile on the shared samples', () => {
 	});
 
 	it('prepares the rows in a worker thread with the same outcome as in-process', async () => {
-		const other = await createTestDatabase();
-		try {
+		await inFreshDatabase(async (db) => {
 			for (const [source, file] of SAMPLE_FILES) {
-				const result = await importSourceFile(other.db, { source, fileName: file, bytes: sample(file), actor: 'test', stopWords, prepareInWorker: true });
+				const result = await importSourceFile(db, { source, fileName: file, bytes: sample(file), actor: 'test', stopWords, prepareInWorker: true });
 				expect(result.preparedIn).toBe('worker');
 				expect(result.counts).toEqual(inProcessCounts[source]);
 			}
-			expect(await linkingOf(other.db)).toEqual(inProcessLinking);
-			const quarantined = await other.db.selectFrom('quarantined_rows').select(['external_id', 'reasons']).orderBy('external_id').execute();
+			expect(await linkingOf(db)).toEqual(inProcessLinking);
+			const quarantined = await db.selectFrom('quarantined_rows').select(['external_id', 'reasons']).orderBy('external_id').execute();
 			expect(quarantined.map((row) => row.reasons[0]!.category).sort()).toEqual(['no-agency', 'unknown-enum']);
-		} finally {
-			await other.dispose();
-		}
+		});
 	}, 120_000);
 
 	it('prepares the rows in a worker thread that hands every other batch to the main thread with the same outcome as in-process', async () => {
-		const other = await createTestDatabase();
-		try {
+		await inFreshDatabase(async (db) => {
 			for (const [source, file] of SAMPLE_FILES) {
-				const result = await importSourceFile(other.db, {
+				const result = await importSourceFile(db, {
 					source,
 					fileName: file,
 					bytes: sample(file),
@@ -268,10 +274,8 @@ describe('importSourceFile on the shared samples', () => {
 				expect(result.preparedIn).toBe('worker');
 				expect(result.counts).toEqual(inProcessCounts[source]);
 			}
-			expect(await linkingOf(other.db)).toEqual(inProcessLinking);
-		} finally {
-			await other.dispose();
-		}
+			expect(await linkingOf(db)).toEqual(inProcessLinking);
+		});
 	}, 120_000);
 
 	it('refuses an unreadable file from the worker thread with its Indonesian message and writes nothing', async () => {
@@ -288,19 +292,16 @@ describe('importSourceFile on the shared samples', () => {
 	});
 
 	it('matches against records stored before their match features were kept (read from mapped instead)', async () => {
-		const other = await createTestDatabase();
-		try {
+		await inFreshDatabase(async (db) => {
 			const [[source, file], ...rest] = SAMPLE_FILES;
-			await importSourceFile(other.db, { source, fileName: file, bytes: sample(file), actor: 'test', stopWords });
-			await other.db.updateTable('source_records').set({ match_features: null }).execute();
+			await importSourceFile(db, { source, fileName: file, bytes: sample(file), actor: 'test', stopWords });
+			await db.updateTable('source_records').set({ match_features: null }).execute();
 			for (const [next, nextFile] of rest) {
-				const result = await importSourceFile(other.db, { source: next, fileName: nextFile, bytes: sample(nextFile), actor: 'test', stopWords });
+				const result = await importSourceFile(db, { source: next, fileName: nextFile, bytes: sample(nextFile), actor: 'test', stopWords });
 				expect(result.counts).toEqual(inProcessCounts[next]);
 			}
-			expect(await linkingOf(other.db)).toEqual(inProcessLinking);
-		} finally {
-			await other.dispose();
-		}
+			expect(await linkingOf(db)).toEqual(inProcessLinking);
+		});
 	}, 120_000);
 
 	it('refuses a file missing Judul Inovasi with the exact message and writes nothing', async () => {

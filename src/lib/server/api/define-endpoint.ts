@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { DB } from '../db/schema';
 import { AppError, presentError, type ErrorCode } from '../errors';
 import type { Actor } from '../policy';
-import { chooseAnswerEncoding, compressAnswer, type Encoding } from '../http/content-encoding';
+import { chooseAnswerEncoding, compressAnswer, COMPRESS_MIN_BYTES, type Encoding } from '../http/content-encoding';
 import { componentId } from './schema-registry';
 
 /**
@@ -249,8 +249,6 @@ interface SerializedAnswer {
 }
 
 const serializedAnswers = new WeakMap<object, WeakMap<z.ZodType, SerializedAnswer>>();
-/** Smaller answers are not worth compressing (the same limit as `serve`'s compression). */
-const COMPRESS_MIN_BYTES = 1024;
 
 function serializeAnswer(spec: { response: z.ZodType; presented?: true }, result: unknown): SerializedAnswer {
 	const { response: schema } = spec;

@@ -1,4 +1,4 @@
-import { brotliCompressSync, constants as zlibConstants, gzipSync } from 'node:zlib';
+import { brotliCompressSync, constants as zlibConstants, gzipSync, type BrotliOptions } from 'node:zlib';
 
 /**
  * Content codings for response bodies: which one a client accepts, and compressing a whole body
@@ -11,6 +11,19 @@ export type Encoding = 'br' | 'gzip';
 /** Quality 4 / level 6: dynamic answers are compressed on every request, so speed matters. */
 export const BROTLI_QUALITY = 4;
 export const GZIP_LEVEL = 6;
+/** Smaller bodies are not worth compressing. */
+export const COMPRESS_MIN_BYTES = 1024;
+
+/** Brotli for text at a quality, told the body's size when it is known. */
+export function brotliOptions(quality: number, sizeHint: number | null): BrotliOptions {
+	return {
+		params: {
+			[zlibConstants.BROTLI_PARAM_QUALITY]: quality,
+			[zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT,
+			...(sizeHint !== null ? { [zlibConstants.BROTLI_PARAM_SIZE_HINT]: sizeHint } : {})
+		}
+	};
+}
 
 /** The encoding to use for an Accept-Encoding header: brotli first, then gzip, honouring q=0. */
 export function chooseEncoding(acceptEncoding: string | null | undefined): Encoding | null {
@@ -27,24 +40,14 @@ export function chooseEncoding(acceptEncoding: string | null | undefined): Encod
  * (`kept`) is compressed once and kept, so there the smaller brotli is worth it.
  */
 export function chooseAnswerEncoding(acceptEncoding: string | null | undefined, kept: boolean): Encoding | null {
-	const { br, gzip } = encodingWeights(acceptEncoding);
-	const preferred: Encoding = kept ? 'br' : 'gzip';
-	const other: Encoding = kept ? 'gzip' : 'br';
-	const weight = { br, gzip };
-	if (weight[preferred] > 0) return preferred;
-	return weight[other] > 0 ? other : null;
+	const weight = encodingWeights(acceptEncoding);
+	const order: readonly Encoding[] = kept ? ['br', 'gzip'] : ['gzip', 'br'];
+	return order.find((encoding) => weight[encoding] > 0) ?? null;
 }
 
 /** Compresses an API answer the way `chooseAnswerEncoding` weighed it (see there). */
 export function compressAnswer(body: Uint8Array, encoding: Encoding, kept: boolean): Buffer<ArrayBuffer> {
-	if (encoding === 'gzip') return gzipSync(body, { level: kept ? GZIP_LEVEL : 3 });
-	return brotliCompressSync(body, {
-		params: {
-			[zlibConstants.BROTLI_PARAM_QUALITY]: kept ? 5 : BROTLI_QUALITY,
-			[zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT,
-			[zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.byteLength
-		}
-	});
+	return kept ? compress(body, encoding, 5, GZIP_LEVEL) : compress(body, encoding, BROTLI_QUALITY, 3);
 }
 
 function encodingWeights(acceptEncoding: string | null | undefined): Record<Encoding, number> {
@@ -63,13 +66,9 @@ function encodingWeights(acceptEncoding: string | null | undefined): Record<Enco
 
 /** A whole text body compressed in one call. */
 export function compressBody(body: Uint8Array, encoding: Encoding): Buffer<ArrayBuffer> {
-	return encoding === 'br'
-		? brotliCompressSync(body, {
-				params: {
-					[zlibConstants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
-					[zlibConstants.BROTLI_PARAM_MODE]: zlibConstants.BROTLI_MODE_TEXT,
-					[zlibConstants.BROTLI_PARAM_SIZE_HINT]: body.byteLength
-				}
-			})
-		: gzipSync(body, { level: GZIP_LEVEL });
+	return compress(body, encoding, BROTLI_QUALITY, GZIP_LEVEL);
+}
+
+function compress(body: Uint8Array, encoding: Encoding, brotliQuality: number, gzipLevel: number): Buffer<ArrayBuffer> {
+	return encoding === 'br' ? brotliCompressSync(body, brotliOptions(brotliQuality, body.byteLength)) : gzipSync(body, { level: gzipLevel });
 }

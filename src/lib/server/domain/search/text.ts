@@ -23,20 +23,9 @@ export function foldCase(text: string): string {
 /** Words of a text with where they are; hyphenated reduplication ("anak-anak") gives both halves. */
 export function words(text: string): Word[] {
 	const out: Word[] = [];
-	// eslint-disable-next-line no-control-regex
-	if (!/[^\u0000-\u007f]/.test(text)) {
-		// ASCII fast path (snippets of every hit on every search): a scan over char codes.
-		const lower = text.toLowerCase();
-		let start = -1;
-		for (let i = 0; i <= lower.length; i++) {
-			const c = i < lower.length ? lower.charCodeAt(i) : 32;
-			if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
-				if (start < 0) start = i;
-			} else if (start >= 0) {
-				if (i - start <= 40) out.push({ word: lower.slice(start, i), start, end: i });
-				start = -1;
-			}
-		}
+	if (isAscii(text)) {
+		// Snippets of every hit on every search: a scan over char codes, no regular expression objects.
+		eachAsciiWord(text, (word, start, end) => out.push({ word, start, end }));
 		return out;
 	}
 	for (const match of text.matchAll(WORD)) {
@@ -50,25 +39,30 @@ export function words(text: string): Word[] {
 /** Only the normalised words (faster than `words` when offsets are not needed). */
 export function wordList(text: string): string[] {
 	const out: string[] = [];
-	// eslint-disable-next-line no-control-regex
-	if (/[^\u0000-\u007f]/.test(text)) {
-		for (const match of foldCase(text).matchAll(WORD)) if (match[0].length <= 40) out.push(match[0]);
+	if (isAscii(text)) {
+		eachAsciiWord(text, (word) => out.push(word));
 		return out;
 	}
-	// ASCII fast path: a scan over char codes, no regular expression objects per word.
+	for (const match of foldCase(text).matchAll(WORD)) if (match[0].length <= 40) out.push(match[0]);
+	return out;
+}
+
+// eslint-disable-next-line no-control-regex
+const isAscii = (text: string) => !/[^\u0000-\u007f]/.test(text);
+
+/** The lower-case words (letters and digits, at most 40) of an ASCII text, with their offsets. */
+function eachAsciiWord(text: string, visit: (word: string, start: number, end: number) => void): void {
 	const lower = text.toLowerCase();
 	let start = -1;
 	for (let i = 0; i <= lower.length; i++) {
 		const c = i < lower.length ? lower.charCodeAt(i) : 32;
-		const isWord = (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
-		if (isWord) {
+		if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
 			if (start < 0) start = i;
 		} else if (start >= 0) {
-			if (i - start <= 40) out.push(lower.slice(start, i));
+			if (i - start <= 40) visit(lower.slice(start, i), start, i);
 			start = -1;
 		}
 	}
-	return out;
 }
 
 /**

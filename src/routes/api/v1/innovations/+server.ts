@@ -3,7 +3,7 @@ import { createInnovationBody, innovationListQuery } from '$lib/server/api/param
 import { InnovationSearchPage, InnovationWriteResult } from '$lib/server/api/responses';
 import { presentSearchPage } from '$lib/server/presenters/search-presenter';
 import { createInnovation, similarInnovationsError } from '$lib/server/services/create-innovation';
-import { searchInnovations, type SearchInnovationsResult } from '$lib/server/services/search-innovations';
+import { searchInnovations } from '$lib/server/services/search-innovations';
 
 export const GET = defineEndpoint({
 	method: 'GET',
@@ -32,14 +32,9 @@ export const GET = defineEndpoint({
 		// The engine's plan and time (from when the answer was computed; cached answers repeat it),
 		// shown by browsers' developer tools and read by the search benchmark.
 		event.setHeaders({ 'server-timing': `search;dur=${result.timing.engineMs};desc="${result.timing.plan}"` });
-		let answer = answers.get(result);
-		if (!answer) answers.set(result, (answer = presentSearchPage(result)));
-		return answer;
+		return presentSearchPage(result);
 	}
 });
-
-// One answer object per cached search result, so that defineEndpoint serialises it once.
-const answers = new WeakMap<SearchInnovationsResult, ReturnType<typeof presentSearchPage>>();
 
 export const POST = defineEndpoint({
 	method: 'POST',
