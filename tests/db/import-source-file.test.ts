@@ -291,6 +291,26 @@ describe('importSourceFile on the shared samples', () => {
 		expect({ runs: await count('import_runs'), records: await count('source_records') }).toEqual(before);
 	});
 
+	it('serves files one after another from a reused worker, a failed file not affecting the next, with the same outcome as in-process', async () => {
+		const broken = (csv: string) => ({ source: 'panrb' as const, fileName: 'rusak.csv', bytes: new TextEncoder().encode(csv), actor: 'test', prepareInWorker: true });
+		await inFreshDatabase(async (db) => {
+			const [panrb, kemendagri, lan] = SAMPLE_FILES;
+			const importSample = async ([source, file]: (typeof SAMPLE_FILES)[number]) => {
+				const result = await importSourceFile(db, { source, fileName: file, bytes: sample(file), actor: 'test', stopWords, prepareInWorker: true });
+				expect(result.preparedIn).toBe('worker');
+				expect(result.counts).toEqual(inProcessCounts[source]);
+			};
+			await importSample(panrb);
+			// Fails while the worker reads it (the worker is ended, not kept).
+			await expect(importSourceFile(db, broken('ID Inovasi,Judul Inovasi\r\nSNV-1,"tanpa penutup\r\n'))).rejects.toMatchObject({ code: 'FILE_UNREADABLE' });
+			await importSample(kemendagri);
+			// Fails after the worker opened it (a column missing).
+			await expect(importSourceFile(db, broken('ID Inovasi,Instansi\r\nSNV-2099-000001,Kementerian Sosial\r\n'))).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+			await importSample(lan);
+			expect(await linkingOf(db)).toEqual(inProcessLinking);
+		});
+	}, 120_000);
+
 	it('matches against records stored before their match features were kept (read from mapped instead)', async () => {
 		await inFreshDatabase(async (db) => {
 			const [[source, file], ...rest] = SAMPLE_FILES;

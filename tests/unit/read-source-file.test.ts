@@ -8,7 +8,7 @@ import {
 	mapRow
 } from '../../src/lib/server/domain/import/mapping-profile';
 import { AppError } from '../../src/lib/server/errors';
-import { readSourceRows } from '../../src/lib/server/import/read-source-file';
+import { parseCsv, readSourceRows, readWellFormedCsv } from '../../src/lib/server/import/read-source-file';
 
 const SAMPLES = path.resolve(process.cwd(), '../shared/samples');
 const sample = (file: string) => readFileSync(path.join(SAMPLES, file));
@@ -97,6 +97,46 @@ describe('readSourceRows on the shared samples', () => {
 		expect(applyMappingProfile(DEFAULT_MAPPING_PROFILES.panrb, file.headers).error).toBe(
 			'Kolom wajib tidak ada: Judul Inovasi'
 		);
+	});
+});
+
+describe('CSV read directly (well-formed files) and by csv-parse', () => {
+	const records = (located: { record: string[]; line: number }[]) => located.map(({ record, line }) => ({ record, line }));
+
+	it('reads the samples directly, as csv-parse does', () => {
+		for (const [file, delimiter] of [['panrb.csv', ','], ['kemendagri.csv', ';']] as const) {
+			const bytes = sample(file);
+			const text = bytes[0] === 0xef ? bytes.subarray(3) : bytes;
+			const direct = readWellFormedCsv(text, delimiter);
+			expect(direct).not.toBeNull();
+			expect(records(direct!)).toEqual(records(parseCsv(text, delimiter)));
+		}
+	});
+
+	it('leaves to csv-parse what it might read otherwise or reject', () => {
+		for (const text of ['a,b\n1,x"y\n', 'a,b\n"1"x,2\n', 'a,b\r\n1,2\n3,4\r\n', 'a,b\n1,2\r\n', 'a,b\r1,2\r', 'a,b\n1,2,3\n', 'a,b\n"1,2\n']) {
+			expect(readWellFormedCsv(Buffer.from(text), ','), text).toBeNull();
+		}
+	});
+
+	it('gives what csv-parse gives whenever it reads a file itself (generated files)', () => {
+		const pieces = ['a', 'é', ',', ';', '"', '""', '"x"', ' ', '\r', '\n', '\r\n', '\r\n', '"a,\r\nb"', '\n\n'];
+		let seed = 7;
+		const random = (n: number) => {
+			seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+			return seed % n;
+		};
+		let direct = 0;
+		for (let i = 0; i < 20_000; i++) {
+			let text = '';
+			for (let n = random(14); n > 0; n--) text += pieces[random(pieces.length)];
+			const delimiter = random(2) === 0 ? ',' : ';';
+			const read = readWellFormedCsv(Buffer.from(text), delimiter);
+			if (!read) continue;
+			direct++;
+			expect(records(read), JSON.stringify(text)).toEqual(records(parseCsv(Buffer.from(text), delimiter)));
+		}
+		expect(direct).toBeGreaterThan(3_000);
 	});
 });
 

@@ -118,35 +118,7 @@ export function detectDelimiter(text: string): ',' | ';' {
 function readCsv(bytes: Buffer): SourceFile {
 	// The header line decides the delimiter; a character cut at the end of the sample does not matter.
 	const delimiter = detectDelimiter(bytes.toString('utf8', 0, Math.min(bytes.length, 65536)));
-	let line = 1;
-	let headerLength: number | null = null;
-	let located: Array<{ record: string[]; raw: string; line: number }>;
-	try {
-		// Empty lines are kept as records so that line numbers can be counted from the raw text.
-		// With raw: true each record comes as {record, raw}; the typings do not model that option.
-		// The raw text is kept only for rows that may be reported as problems (a column count other
-		// than the header's): a large file's rows are not held twice.
-		located = parse(bytes, {
-			delimiter,
-			relax_column_count: true,
-			raw: true,
-			skip_empty_lines: false,
-			on_record: ((entry: unknown) => {
-				const { record, raw } = entry as { record: string[]; raw: string };
-				const at = line;
-				// raw may or may not end with the record's line break, depending on the line ending.
-				line += 1 + countLineBreaks(raw);
-				const keepRaw = headerLength === null || record.length !== headerLength;
-				if (headerLength === null && !isEmptyRecord(record)) headerLength = record.length;
-				return { record, raw: keepRaw ? raw : '', line: at };
-			}) as never
-		}) as unknown as Array<{ record: string[]; raw: string; line: number }>;
-	} catch (error) {
-		if (error instanceof CsvError) {
-			throw new AppError('FILE_UNREADABLE', `Berkas CSV tidak dapat dibaca (${csvErrorMessage(error)}).`);
-		}
-		throw error;
-	}
+	const located = readWellFormedCsv(bytes, delimiter) ?? parseCsv(bytes, delimiter);
 
 	const headerIndex = located.findIndex(({ record }) => !isEmptyRecord(record));
 	if (headerIndex < 0) throw new AppError('FILE_UNREADABLE', 'Berkas kosong.');
@@ -178,6 +150,114 @@ function readCsv(bytes: Buffer): SourceFile {
 		rows.push({ rowNumber, values });
 	}
 	return withoutBlankColumns(located[headerIndex]!.record, { format: 'csv', headers, rows, problems, emptyRows, notes: [], delimiter });
+}
+
+/** The records of a CSV file by csv-parse, each with the line it starts on (and its raw text where it may be reported). */
+export function parseCsv(bytes: Buffer, delimiter: ',' | ';'): Array<{ record: string[]; raw: string; line: number }> {
+	let line = 1;
+	let headerLength: number | null = null;
+	try {
+		// Empty lines are kept as records so that line numbers can be counted from the raw text.
+		// With raw: true each record comes as {record, raw}; the typings do not model that option.
+		// The raw text is kept only for rows that may be reported as problems (a column count other
+		// than the header's): a large file's rows are not held twice.
+		return parse(bytes, {
+			delimiter,
+			relax_column_count: true,
+			raw: true,
+			skip_empty_lines: false,
+			on_record: ((entry: unknown) => {
+				const { record, raw } = entry as { record: string[]; raw: string };
+				const at = line;
+				// raw may or may not end with the record's line break, depending on the line ending.
+				line += 1 + countLineBreaks(raw);
+				const keepRaw = headerLength === null || record.length !== headerLength;
+				if (headerLength === null && !isEmptyRecord(record)) headerLength = record.length;
+				return { record, raw: keepRaw ? raw : '', line: at };
+			}) as never
+		}) as unknown as Array<{ record: string[]; raw: string; line: number }>;
+	} catch (error) {
+		if (error instanceof CsvError) {
+			throw new AppError('FILE_UNREADABLE', `Berkas CSV tidak dapat dibaca (${csvErrorMessage(error)}).`);
+		}
+		throw error;
+	}
+}
+
+/**
+ * The records of a well-formed CSV file, read straight from its bytes about six times faster than
+ * csv-parse (which took ~3 s of a 90 MB import, the main thread waiting): one line ending
+ * throughout (CRLF or LF), quotes only around whole fields, every non-empty record as wide as the
+ * first. Each record comes as csv-parse gives it, with the line it starts on. Null for anything
+ * else: csv-parse then reads the file and reports its problems as before.
+ */
+export function readWellFormedCsv(bytes: Buffer, delimiter: ',' | ';'): Array<{ record: string[]; raw: string; line: number }> | null {
+	const QUOTE = 0x22;
+	const LF = 0x0a;
+	const CR = 0x0d;
+	const separator = delimiter.charCodeAt(0);
+	const end = bytes.length;
+	// The file's line ending is the first one outside quotes, as csv-parse decides it.
+	let crlf: boolean | null = null;
+	let width: number | null = null;
+	let line = 1;
+	let pos = 0;
+	const located: Array<{ record: string[]; raw: string; line: number }> = [];
+	while (pos < end) {
+		const record: string[] = [];
+		const first = line;
+		for (;;) {
+			if (bytes[pos] === QUOTE) {
+				let value = '';
+				let from = pos + 1;
+				for (;;) {
+					const quote = bytes.indexOf(QUOTE, from);
+					if (quote < 0) return null;
+					for (let at = bytes.indexOf(LF, from); at >= 0 && at < quote; at = bytes.indexOf(LF, at + 1)) line++;
+					if (bytes[quote + 1] === QUOTE) {
+						value += bytes.toString('utf8', from, quote + 1);
+						from = quote + 2;
+						continue;
+					}
+					value += bytes.toString('utf8', from, quote);
+					pos = quote + 1;
+					break;
+				}
+				record.push(value);
+			} else {
+				const start = pos;
+				for (let byte = bytes[pos]; pos < end && byte !== separator && byte !== LF && byte !== CR; byte = bytes[++pos]) {
+					if (byte === QUOTE) return null;
+				}
+				record.push(bytes.toString('utf8', start, pos));
+			}
+			if (pos >= end) break;
+			const byte = bytes[pos];
+			if (byte === separator) {
+				pos++;
+				continue;
+			}
+			if (byte === CR && bytes[pos + 1] === LF && crlf !== false) {
+				crlf = true;
+				pos += 2;
+			} else if (byte === LF && crlf !== true) {
+				crlf = false;
+				pos++;
+			} else {
+				// Text after a closing quote, a lone CR, or another line ending than the file's.
+				return null;
+			}
+			line++;
+			break;
+		}
+		if (!isEmptyRecord(record)) {
+			width ??= record.length;
+			// A row of another width may be reported as a problem, with its raw text.
+			if (record.length !== width) return null;
+		}
+		located.push({ record, raw: '', line: first });
+	}
+	return located;
 }
 
 /** Line breaks inside a record's raw text, not counting the one that ends it. */

@@ -371,14 +371,14 @@ const AHEAD = 1;
  * worker prepares the one after), so that neither thread idles while the other works. A first
  * import (nothing to match against) needs that; later ones keep the main thread busy matching.
  */
-export type WorkerRequest = { type: 'more'; waited: boolean };
+export type WorkerRequest = { type: 'prepare'; data: WorkerData } | { type: 'more'; waited: boolean };
 export type WorkerMessage =
 	| { type: 'opened'; mapping: HeaderMapping; rowCount: number; emptyRowCount: number; problems: RowProblem[]; total: number }
 	| { type: 'batch'; batch: PreparedBatch }
 	| { type: 'rows'; rows: SourceRow[]; done: number }
 	| { type: 'end' }
 	| { type: 'error'; code: ErrorCode | null; message: string };
-/** What the worker thread is started with. */
+/** What the worker thread is sent for each file. */
 export interface WorkerData {
 	input: PreparationInput;
 	/** Hand over every other batch whether or not the main thread waits (tests). */
@@ -425,24 +425,76 @@ export async function openPreparedFile(input: PreparationInput, options: { worke
 	return prepareInWorker(input, module, registration, options.share ?? false);
 }
 
-function prepareInWorker(input: PreparationInput, module: string, registration: string, share: boolean): Promise<PreparedFile> {
+/** A preparation worker and the heap limit it was started with. */
+interface PreparationWorker {
+	worker: Worker;
+	heapMb: number;
+}
+
+/**
+ * The worker of the last file served to its end, idle and unref'd (it holds no process open).
+ * Starting a worker (tsx registration, then transforming and loading this module's graph) costs
+ * ~0.6 s of wall and ~0.8 s of CPU while the main thread waits; files imported one after another
+ * in one process (the benchmark, a CLI run of several files) start it once. A worker that failed
+ * or was closed before its file's end is terminated, never reused; so is one left idle for
+ * IDLE_WORKER_MS (a long-lived process does not keep its heap).
+ */
+let idle: (PreparationWorker & { expiry: NodeJS.Timeout }) | null = null;
+const IDLE_WORKER_MS = 30_000;
+
+/** The idle worker if its heap limit suffices, else a new one (the idle one terminated). */
+function takeWorker(module: string, registration: string, heapMb: number): PreparationWorker {
+	const kept = idle;
+	idle = null;
+	if (kept) {
+		clearTimeout(kept.expiry);
+		if (kept.heapMb >= heapMb) {
+			kept.worker.ref();
+			return { worker: kept.worker, heapMb: kept.heapMb };
+		}
+		void kept.worker.terminate();
+	}
 	const code =
 		`import(${JSON.stringify(registration)}).then(({ register }) => { register({ tsconfig: false }); ` +
 		`return import(${JSON.stringify(module)}); });`;
+	const worker = new Worker(code, { eval: true, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+	// A file's own listeners report its errors; an idle worker's error ends it, and its exit frees the slot.
+	worker.on('error', () => undefined);
+	worker.on('exit', () => {
+		if (idle?.worker !== worker) return;
+		clearTimeout(idle.expiry);
+		idle = null;
+	});
+	return { worker, heapMb };
+}
+
+/** Keeps a worker that served its file to the end for the next file (one at most: another is terminated). */
+function releaseWorker(taken: PreparationWorker): void {
+	if (idle) {
+		void taken.worker.terminate();
+		return;
+	}
+	taken.worker.unref();
+	const expiry = setTimeout(() => void taken.worker.terminate(), IDLE_WORKER_MS);
+	expiry.unref();
+	idle = { ...taken, expiry };
+}
+
+function prepareInWorker(input: PreparationInput, module: string, registration: string, share: boolean): Promise<PreparedFile> {
 	// The worker keeps the parsed file and a few batches; a tight heap makes it collect its garbage
 	// early instead of growing the process by hundreds of megabytes (its live data is a few times
-	// the file's size at most).
+	// the file's size at most). A reused worker keeps the limit it was started with, if not lower.
 	const fileMb = input.bytes.byteLength / 2 ** 20;
-	const worker = new Worker(code, {
-		eval: true,
-		workerData: { input, share } satisfies WorkerData,
-		resourceLimits: { maxOldGenerationSizeMb: Math.max(256, Math.ceil((detectFormat(input.bytes, input.fileName) === 'xlsx' ? 60 : 10) * fileMb)) }
-	});
+	const heapMb = Math.max(256, Math.ceil((detectFormat(input.bytes, input.fileName) === 'xlsx' ? 60 : 10) * fileMb));
+	const taken = takeWorker(module, registration, heapMb);
+	const worker = taken.worker;
 	const messages: (WorkerMessage & { type: 'batch' | 'rows' })[] = [];
 	/** Prepares the rows the worker hands over, on this thread (made on first use). */
 	let prepareHere: ((rows: SourceRow[], done: number) => PreparedBatch) | null = null;
 	let mapping: HeaderMapping | null = null;
 	let ended = false;
+	/** The worker has served the whole file (and may serve the next). */
+	let served = false;
 	let failure: Error | null = null;
 	let waiting: (() => void) | null = null;
 	const wake = () => {
@@ -451,15 +503,22 @@ function prepareInWorker(input: PreparationInput, module: string, registration: 
 		resolve?.();
 	};
 
-	return new Promise<PreparedFile>((resolveOpen, rejectOpen) => {
+	let onMessage: (message: WorkerMessage) => void;
+	let onError: (error: Error) => void;
+	let onExit: (code: number) => void;
+	const opening = new Promise<PreparedFile>((resolveOpen, rejectOpen) => {
 		let opened = false;
 		const fail = (error: Error) => {
 			failure ??= error;
 			ended = true;
-			if (!opened) rejectOpen(error);
+			if (!opened) {
+				// The caller gets no file to close: the worker goes now.
+				void close();
+				rejectOpen(error);
+			}
 			wake();
 		};
-		worker.on('message', (message: WorkerMessage) => {
+		onMessage = (message) => {
 			if (message.type === 'opened') {
 				opened = true;
 				mapping = message.mapping;
@@ -470,16 +529,22 @@ function prepareInWorker(input: PreparationInput, module: string, registration: 
 				wake();
 			} else if (message.type === 'end') {
 				ended = true;
+				served = true;
 				wake();
 			} else {
 				fail(message.code ? new AppError(message.code, message.message) : new Error(message.message));
 			}
-		});
-		worker.on('error', fail);
-		worker.on('exit', (code) => {
+		};
+		onError = fail;
+		onExit = (code) => {
 			if (!ended) fail(new Error(`Proses penyiapan baris berhenti (kode ${code}).`));
-		});
+		};
+		worker.on('message', onMessage);
+		worker.on('error', onError);
+		worker.on('exit', onExit);
 	});
+	worker.postMessage({ type: 'prepare', data: { input, share } } satisfies WorkerRequest);
+	return opening;
 
 	async function next(): Promise<PreparedBatch | null> {
 		let waited = false;
@@ -502,7 +567,12 @@ function prepareInWorker(input: PreparationInput, module: string, registration: 
 
 	async function close(): Promise<void> {
 		ended = true;
-		await worker.terminate();
+		messages.length = 0;
+		worker.off('message', onMessage);
+		worker.off('error', onError);
+		worker.off('exit', onExit);
+		if (served && !failure) releaseWorker(taken);
+		else await worker.terminate();
 	}
 }
 
