@@ -317,6 +317,7 @@ async function pacedLoad(baseUrl: string, mix: { path: string }[], rate: number)
 	const url = new URL(baseUrl);
 	const interval = (CONNECTIONS / rate) * 1000;
 	const latencies: number[] = [];
+	const windows: number[][] = [];
 	let failures = 0;
 	let next = 0;
 	const started = performance.now();
@@ -328,7 +329,9 @@ async function pacedLoad(baseUrl: string, mix: { path: string }[], rate: number)
 				const wait = due - performance.now();
 				if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
 				const ok = await get(url, mix[next++ % mix.length]!.path, agent);
-				latencies.push(performance.now() - due);
+				const latency = performance.now() - due;
+				latencies.push(latency);
+				(windows[Math.floor((due - started) / (WINDOW_S * 1000))] ??= []).push(latency);
 				if (!ok) failures++;
 			}
 		} finally {
@@ -336,8 +339,19 @@ async function pacedLoad(baseUrl: string, mix: { path: string }[], rate: number)
 		}
 	};
 	await Promise.all(Array.from({ length: CONNECTIONS }, (_, i) => client(i)));
+	// Where in the run the slow answers were (the first pass through the mix misses every cache).
+	for (const [i, window] of windows.entries()) {
+		window.sort((a, b) => a - b);
+		console.log(
+			`    ${String(i * WINDOW_S).padStart(2)}–${String((i + 1) * WINDOW_S).padEnd(2)} dtk: ${String(window.length).padStart(4)} permintaan, ` +
+				`p50 ${format.format(round(percentile(window, 50)))} ms, p95 ${format.format(round(percentile(window, 95)))} ms, maks ${format.format(round(window.at(-1)!))} ms`
+		);
+	}
 	return summarise(latencies, latencies.length, (performance.now() - started) / 1000, failures, rate);
 }
+
+/** The paced run's latencies are also printed per window of this many seconds. */
+const WINDOW_S = 2;
 
 /** One GET read to its end; false on an error, a time-out or a status other than 200. */
 function get(url: URL, pathname: string, agent: http.Agent): Promise<boolean> {

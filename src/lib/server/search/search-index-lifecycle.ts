@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { SearchIndex, type SearchDocument } from '../domain/search/search-index';
 import { SynonymTable } from '../domain/search/synonyms';
+import { TextStore } from '../domain/search/text-store';
 import * as searchRepository from '../repositories/search-repository';
 import type { SearchDocumentRow } from '../repositories/search-repository';
 import { listSynonyms, synonymsVersion } from '../repositories/search-synonym-repository';
@@ -47,9 +48,9 @@ export type SearchCard = Pick<
 >;
 
 /**
- * Cards are kept as JSON text, one string each: 250,000 strings cost the garbage collector next
- * to nothing, while 250,000 objects of twenty fields each made every full collection mark millions
- * of objects (seconds of pauses under load). A page parses its twenty.
+ * Cards are kept as JSON text in a TextStore (bytes outside the JavaScript heap): 250,000 objects
+ * of twenty fields each made every full collection mark millions of objects (seconds of pauses
+ * under load), and 250,000 strings still ~130 ms of each. A page parses its twenty.
  */
 function toStoredCard(row: SearchDocumentRow): string {
 	return JSON.stringify(toSearchCard(row));
@@ -83,9 +84,12 @@ function toSearchCard(row: SearchDocumentRow): SearchCard {
 	};
 }
 
+/** The stored cards by innovation id (JSON text; see readStoredCard). */
+export type StoredCards = Pick<TextStore, 'get'>;
+
 interface Entry {
 	index: SearchIndex;
-	cards: Map<string, string>;
+	cards: TextStore;
 	ready: Promise<void>;
 	seq: string;
 	awardId: number;
@@ -159,7 +163,7 @@ async function build(db: Kysely<DB>, onProgress?: (done: number) => void): Promi
 	const marks = await searchRepository.readSearchWatermarks(db);
 	const synonyms = await synonymsVersion(db);
 	const index = new SearchIndex();
-	const cards = new Map<string, string>();
+	const cards = new TextStore();
 	index.synonyms = new SynonymTable(await listSynonyms(db));
 	let after: string | null = null;
 	let done = 0;
@@ -183,7 +187,7 @@ function entryFor(db: Kysely<DB>): Entry {
 	if (!entry) {
 		const created: Entry = {
 			index: new SearchIndex(),
-			cards: new Map(),
+			cards: new TextStore(),
 			ready: Promise.resolve(),
 			seq: '0',
 			awardId: 0,
@@ -215,7 +219,7 @@ export function warmSearchIndex(db: Kysely<DB>): Promise<void> {
  * The index of this database, built and synced: polls the database for changes when the last
  * look is older than SYNC_INTERVAL_MS or a write in this process marked it stale.
  */
-export async function getSearchIndex(db: Kysely<DB>): Promise<{ index: SearchIndex; version: number; cards: ReadonlyMap<string, string> }> {
+export async function getSearchIndex(db: Kysely<DB>): Promise<{ index: SearchIndex; version: number; cards: StoredCards }> {
 	const entry = entryFor(db);
 	await entry.ready;
 	if (entry.stale || Date.now() - entry.lastSync >= SYNC_INTERVAL_MS) await syncSearchIndex(db);

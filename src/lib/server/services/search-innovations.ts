@@ -5,7 +5,7 @@ import type { SearchFilters, SearchPlan, SearchSort } from '../domain/search/sea
 import { buildSnippet, highlightAll, snippetText, type SnippetSegment } from '../domain/search/snippet';
 import { presentInnovationSummary, type InnovationSummary } from '../presenters/innovation-presenter';
 import { readCache } from '../read-cache';
-import { getSearchIndex, readStoredCard, type SearchCard } from '../search/search-index-lifecycle';
+import { getSearchIndex, readStoredCard, type SearchCard, type StoredCards } from '../search/search-index-lifecycle';
 
 export interface SearchHitSummary extends InnovationSummary {
 	/** Relevance (BM25F with the proven-ness tie-breaker); 0 without a query. */
@@ -134,7 +134,7 @@ export async function searchInnovations(db: Kysely<DB>, input: SearchInnovations
  * random reads on PostgreSQL and ~40 ms on PGlite at 100,000 innovations, blocking its one
  * thread — more than the search itself.
  */
-function cardsByIds(cards: ReadonlyMap<string, string>, ids: string[]): Map<string, PresentableCard> {
+function cardsByIds(cards: StoredCards, ids: string[]): Map<string, PresentableCard> {
 	const found = new Map<string, PresentableCard>();
 	for (const id of ids) {
 		const stored = cards.get(id);
