@@ -98,6 +98,16 @@ describe('searchInnovations', () => {
 		expect(result.didYouMean).toBe('pelayanan kependudukan');
 	});
 
+	it('searches once for queries typed differently, each with its own "did you mean"', async () => {
+		const typo = await searchInnovations(database.db, { q: 'Pelayanam Kependudukan', limit: 7 });
+		const plain = await searchInnovations(database.db, { q: 'pelayanan kependudukan', limit: 7 });
+		expect(typo.didYouMean).toBe('pelayanan kependudukan');
+		expect(plain.didYouMean).toBeNull();
+		// One computed answer: the second query's items are the first's.
+		expect(plain.items).toBe(typo.items);
+		expect(plain.timing).toBe(typo.timing);
+	});
+
 	it('matches morphology: kependudukan ~ penduduk, perizinan ~ izin, pemberdayaan ~ berdaya', async () => {
 		expect((await searchInnovations(database.db, { q: 'penduduk' })).ids).toContain(ids.ktp);
 		expect(await first('izin')).toBe(ids.izin);

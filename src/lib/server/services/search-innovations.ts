@@ -99,32 +99,40 @@ export async function searchInnovations(db: Kysely<DB>, input: SearchInnovations
 	const wantFacets = input.facets !== false;
 	const key = JSON.stringify([version, q, filters, sort, limit, offset, wantFacets]);
 	// The whole answer (the engine's hits and the cards with their snippets) is reused until
-	// the index changes or a write clears the read caches.
+	// the index changes or a write clears the read caches: by the words as typed, and by what
+	// the query searches for (see SearchIndex.queryKey), so "Pelayanan KTP", "pelayanan ktp" and
+	// "pelayanam ktp" are searched once.
 	return readCache<SearchInnovationsResult>(db, 'search-results', RESULT_CACHE_MS, RESULT_CACHE_ENTRIES).get(key, async () => {
-		const started = performance.now();
-		const found = index.search({ q, filters, sort, limit, offset, facets: wantFacets });
-		const engineMs = performance.now() - started;
-		const ids = found.hits.map((hit) => hit.id);
-		const byId = cardsByIds(cards, ids);
-		const stems = new Set(found.highlightStems);
-		const items: SearchHitSummary[] = [];
-		for (const hit of found.hits) {
-			// Cards are kept with the index's documents, so each hit has one.
-			const card = byId.get(hit.id);
-			if (card) items.push(presentHit(card, hit.score, q ? stems : null));
-		}
-		return {
-			ids: items.map((item) => item.id),
-			items,
-			total: found.total,
-			limit,
-			offset,
-			facets: found.facets,
-			sort,
-			didYouMean: found.corrected,
-			partial: found.partial,
-			timing: { plan: found.plan, engineMs: Math.round(engineMs * 100) / 100 }
-		};
+		const parsed = q ? index.parse(q) : undefined;
+		const searched = JSON.stringify([version, parsed ? index.queryKey(parsed) : '', filters, sort, limit, offset, wantFacets]);
+		const answer = await readCache<SearchInnovationsResult>(db, 'search-answers', RESULT_CACHE_MS, RESULT_CACHE_ENTRIES).get(searched, async () => {
+			const started = performance.now();
+			const found = index.search({ q, parsed, filters, sort, limit, offset, facets: wantFacets });
+			const engineMs = performance.now() - started;
+			const ids = found.hits.map((hit) => hit.id);
+			const byId = cardsByIds(cards, ids);
+			const stems = new Set(found.highlightStems);
+			const items: SearchHitSummary[] = [];
+			for (const hit of found.hits) {
+				// Cards are kept with the index's documents, so each hit has one.
+				const card = byId.get(hit.id);
+				if (card) items.push(presentHit(card, hit.score, q ? stems : null));
+			}
+			return {
+				ids: items.map((item) => item.id),
+				items,
+				total: found.total,
+				limit,
+				offset,
+				facets: found.facets,
+				sort,
+				didYouMean: found.corrected,
+				partial: found.partial,
+				timing: { plan: found.plan, engineMs: Math.round(engineMs * 100) / 100 }
+			};
+		});
+		const didYouMean = parsed?.corrected ?? null;
+		return answer.didYouMean === didYouMean ? answer : { ...answer, didYouMean };
 	});
 }
 

@@ -36,6 +36,18 @@ function build(): SearchIndex {
 }
 
 describe('SearchIndex', () => {
+	it('gives queries typed differently that search the same one key, and others their own', () => {
+		const index = build();
+		const key = (q: string) => index.queryKey(index.parse(q));
+		expect(key('Posyandu KELILING')).toBe(key('posyandu keliling'));
+		expect(key('posyandu kelilinf')).toBe(key('posyandu keliling'));
+		expect(key('posyandu')).not.toBe(key('posyandu keliling'));
+		expect(key('si perut laper')).not.toBe(key('perut laper'));
+		const typed = index.search({ q: 'posyandu kelilinf' });
+		expect(index.search({ q: 'posyandu keliling' }).hits).toEqual(typed.hits);
+		expect(typed.corrected).toBe('posyandu keliling');
+	});
+
 	it('ranks title matches first and requires every word', () => {
 		const index = build();
 		expect(index.search({ q: 'keliling' }).hits.map((h) => h.id).sort()).toEqual(['a', 'b']);

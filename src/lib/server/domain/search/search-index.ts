@@ -80,6 +80,8 @@ export interface SearchRequest {
 	limit?: number;
 	offset?: number;
 	facets?: boolean;
+	/** `q` as `parse` gave it, when the caller parsed it already (see queryKey). */
+	parsed?: ParsedQuery;
 }
 
 export interface SearchHit {
@@ -400,6 +402,9 @@ export class SearchIndex {
 		this.mainTerms = terms;
 		this.firstDeltaDoc = this.count;
 		this.buildDenseWeights();
+		// Built here rather than by the first searches after a start, which would wait for them.
+		this.ensureScratch();
+		this.ensureCombos();
 	}
 
 	/**
@@ -566,6 +571,24 @@ export class SearchIndex {
 
 	parse(q: string): ParsedQuery {
 		return parseQuery(q, { hasStem: (s) => this.hasStem(s), vocabulary: this.vocabulary, synonyms: this.synonyms, places: this.places });
+	}
+
+	/**
+	 * Everything of a parsed query that its answer depends on, as text: queries typed
+	 * differently — in case, spelling variant (ijin/izin) or a corrected typo — that search the
+	 * same have the same key, so that one cached answer serves them all ("did you mean" aside,
+	 * which follows the words typed). The run-together letters count only when an innovation
+	 * has them as its acronym.
+	 */
+	queryKey(parsed: ParsedQuery): string {
+		const acronym = parsed.acronymKey.length >= 3 && this.acronymDocs.has(parsed.acronymKey) ? parsed.acronymKey : '';
+		return JSON.stringify([
+			parsed.clauses.map((clause) => clause.alternatives),
+			acronym,
+			parsed.acronymKey.length > 0,
+			parsed.places,
+			[...parsed.highlightStems].sort()
+		]);
 	}
 
 	private idf(s: string): number {
@@ -1319,7 +1342,7 @@ export class SearchIndex {
 		const offset = Math.max(0, request.offset ?? 0);
 		const q = (request.q ?? '').trim();
 		this.lastPlan = 'tanpa-kueri';
-		const parsed = q ? this.parse(q) : null;
+		const parsed = q ? (request.parsed ?? this.parse(q)) : null;
 		const hasQuery = parsed !== null && (parsed.clauses.length > 0 || parsed.acronymKey.length > 0);
 		// The matches, then the partial fill (`full` of them match fully).
 		let candidates: Uint32Array | null = null;
