@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { DB } from '../db/schema';
 import { AppError, presentError, type ErrorCode } from '../errors';
 import type { Actor } from '../policy';
-import { chooseAnswerEncoding, compressAnswer, COMPRESS_MIN_BYTES, type Encoding } from '../http/content-encoding';
+import { chooseAnswerEncoding, compressAnswer, COMPRESS_MIN_BYTES } from '../http/content-encoding';
+import { PreparedJson } from '../http/prepared-json';
 import { componentId } from './schema-registry';
 
 /**
@@ -74,7 +75,8 @@ export interface EndpointSpec<
 	 * The handler builds its answer field by field with a presenter, so it is sent as built
 	 * instead of being parsed again (checking a 40 KB search answer cost more than building it).
 	 * tests/db/api-response-schemas.test.ts parses each such presenter's output with the schema
-	 * and requires it unchanged.
+	 * and requires it unchanged. Such a handler may also answer a PreparedJson of that output
+	 * (serialised once by its owner, e.g. a cache).
 	 */
 	presented?: true;
 	/** Headers of a successful answer besides Cache-Control, for the OpenAPI document (name -> description). */
@@ -96,8 +98,11 @@ export interface EndpointSpec<
 		actor: A extends 'required' ? Actor : Actor | null;
 		db: Kysely<DB>;
 		event: RequestEvent;
-	}) => Promise<z.input<R>> | z.input<R>;
+	}) => Answer<R> | Promise<Answer<R>>;
 }
+
+/** What a handler answers: the response's value, or (`presented` endpoints) it serialised already. */
+type Answer<R extends z.ZodType> = z.input<R> | PreparedJson<z.input<R>>;
 
 /** What the registry keeps of an endpoint: the declaration with its types erased, and its handler. */
 export interface RegisteredEndpoint {
@@ -235,23 +240,22 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.outp
 
 /**
  * Checked and serialised answers by the handler's result object: a handler that answers from a
- * read cache returns the same object again (the search's cached answers), and checking and
- * serialising a 40 KB answer costs about a millisecond each time. An answer sent a second time
- * is also kept compressed, per encoding. Cached values are never changed in place, which is
- * what makes this safe.
+ * read cache returns the same object again, and checking and serialising a 40 KB answer costs
+ * about a millisecond each time. An answer sent a second time is also kept compressed, per
+ * encoding. Cached values are never changed in place, which is what makes this safe. A
+ * `presented` endpoint's handler may return a PreparedJson instead: serialised by its owner,
+ * sent as it is.
  */
-interface SerializedAnswer {
-	/** The JSON as UTF-8: a body given as bytes is not scanned and encoded again by Response. */
-	bytes: Buffer<ArrayBuffer>;
-	/** How many times it was sent; compressed copies are kept from the second time on. */
-	sent: number;
-	encoded: Partial<Record<Encoding, Buffer<ArrayBuffer>>>;
-}
+type SerializedAnswer = Pick<PreparedJson, 'bytes' | 'sent' | 'encoded'>;
 
 const serializedAnswers = new WeakMap<object, WeakMap<z.ZodType, SerializedAnswer>>();
 
 function serializeAnswer(spec: { response: z.ZodType; presented?: true }, result: unknown): SerializedAnswer {
 	const { response: schema } = spec;
+	if (spec.presented && result instanceof PreparedJson) {
+		result.sent++;
+		return result;
+	}
 	const serialize = (): SerializedAnswer => ({
 		bytes: Buffer.from(JSON.stringify(spec.presented ? result : schema.parse(result))),
 		sent: 0,

@@ -1,21 +1,11 @@
 import type { SearchInnovationsResult } from '../services/search-innovations';
 
 /**
- * The API's answer to a catalogue search (InnovationSearchPage), field by field: the endpoint
- * sends it as built (`presented`), and tests/db/api-response-schemas.test.ts checks it against
- * the schema. A cached result gets the same answer object again, so that defineEndpoint
- * serialises and compresses it once.
+ * The API's answer to a catalogue search (InnovationSearchPage), field by field: the search
+ * service serialises it once per cached answer and the endpoint sends those bytes (`presented`);
+ * tests/db/api-response-schemas.test.ts checks it against the schema.
  */
-export function presentSearchPage(result: SearchInnovationsResult): SearchPage {
-	let answer = answers.get(result);
-	if (!answer) answers.set(result, (answer = buildSearchPage(result)));
-	return answer;
-}
-
-type SearchPage = ReturnType<typeof buildSearchPage>;
-const answers = new WeakMap<SearchInnovationsResult, SearchPage>();
-
-function buildSearchPage(result: SearchInnovationsResult) {
+export function presentSearchPage(result: Omit<SearchInnovationsResult, 'ids' | 'timing'>) {
 	return {
 		items: result.items,
 		total: result.total,
@@ -28,3 +18,5 @@ function buildSearchPage(result: SearchInnovationsResult) {
 		partial: result.partial
 	};
 }
+
+export type SearchPage = ReturnType<typeof presentSearchPage>;

@@ -3,7 +3,9 @@ import type { DB } from '../db/schema';
 import type { Facets } from '../domain/search/facets';
 import type { SearchFilters, SearchPlan, SearchSort } from '../domain/search/search-index';
 import { buildSnippet, highlightAll, snippetText, type SnippetSegment } from '../domain/search/snippet';
+import { PreparedJson } from '../http/prepared-json';
 import { presentInnovationSummary, type InnovationSummary } from '../presenters/innovation-presenter';
+import { presentSearchPage, type SearchPage } from '../presenters/search-presenter';
 import { readCache } from '../read-cache';
 import { getSearchIndex, readStoredCard, type SearchCard, type StoredCards } from '../search/search-index-lifecycle';
 
@@ -86,6 +88,33 @@ const RESULT_CACHE_ENTRIES = 2000;
  * typos, acronyms), catalogue filters, facet counts, one page of hits with highlighted snippets.
  */
 export async function searchInnovations(db: Kysely<DB>, input: SearchInnovationsInput): Promise<SearchInnovationsResult> {
+	const { stored, fresh } = await findStoredSearch(db, input);
+	return fresh ?? { ...stored.answer.parse(), ids: stored.ids, timing: stored.timing };
+}
+
+/** The same search as the API's answer, serialised (see presentSearchPage), with the engine's timing. */
+export async function searchInnovationsAnswer(
+	db: Kysely<DB>,
+	input: SearchInnovationsInput
+): Promise<{ answer: PreparedJson<SearchPage>; timing: SearchInnovationsResult['timing'] }> {
+	const { stored } = await findStoredSearch(db, input);
+	return { answer: stored.answer, timing: stored.timing };
+}
+
+/**
+ * A kept search: its answer as serialised bytes rather than objects, so that 2,000 kept answers
+ * are a few thousand objects for the garbage collector, not two million (decision 007); pages
+ * parse them again.
+ */
+interface StoredSearch {
+	answer: PreparedJson<SearchPage>;
+	ids: string[];
+	timing: { plan: SearchPlan; engineMs: number };
+	didYouMean: string | null;
+}
+
+/** The stored search for this input, and its objects when this call computed it. */
+async function findStoredSearch(db: Kysely<DB>, input: SearchInnovationsInput): Promise<{ stored: StoredSearch; fresh: SearchInnovationsResult | null }> {
 	const q = (input.q ?? '').trim();
 	const limit = Math.max(0, Math.min(input.limit ?? 20, 100));
 	const offset = Math.max(0, input.offset ?? 0);
@@ -98,14 +127,16 @@ export async function searchInnovations(db: Kysely<DB>, input: SearchInnovations
 	const { index, version, cards } = await getSearchIndex(db);
 	const wantFacets = input.facets !== false;
 	const key = JSON.stringify([version, q, filters, sort, limit, offset, wantFacets]);
+	let fresh: SearchInnovationsResult | null = null;
 	// The whole answer (the engine's hits and the cards with their snippets) is reused until
 	// the index changes or a write clears the read caches: by the words as typed, and by what
 	// the query searches for (see SearchIndex.queryKey), so "Pelayanan KTP", "pelayanan ktp" and
 	// "pelayanam ktp" are searched once.
-	return readCache<SearchInnovationsResult>(db, 'search-results', RESULT_CACHE_MS, RESULT_CACHE_ENTRIES).get(key, async () => {
+	const stored = await readCache<StoredSearch>(db, 'search-results', RESULT_CACHE_MS, RESULT_CACHE_ENTRIES).get(key, async () => {
 		const parsed = q ? index.parse(q) : undefined;
+		const didYouMean = parsed?.corrected ?? null;
 		const searched = JSON.stringify([version, parsed ? index.queryKey(parsed) : '', filters, sort, limit, offset, wantFacets]);
-		const answer = await readCache<SearchInnovationsResult>(db, 'search-answers', RESULT_CACHE_MS, RESULT_CACHE_ENTRIES).get(searched, async () => {
+		const shared = await readCache<StoredSearch>(db, 'search-answers', RESULT_CACHE_MS, RESULT_CACHE_ENTRIES).get(searched, async () => {
 			const started = performance.now();
 			const found = index.search({ q, parsed, filters, sort, limit, offset, facets: wantFacets });
 			const engineMs = performance.now() - started;
@@ -118,7 +149,7 @@ export async function searchInnovations(db: Kysely<DB>, input: SearchInnovations
 				const card = byId.get(hit.id);
 				if (card) items.push(presentHit(card, hit.score, q ? stems : null));
 			}
-			return {
+			fresh = {
 				ids: items.map((item) => item.id),
 				items,
 				total: found.total,
@@ -130,10 +161,14 @@ export async function searchInnovations(db: Kysely<DB>, input: SearchInnovations
 				partial: found.partial,
 				timing: { plan: found.plan, engineMs: Math.round(engineMs * 100) / 100 }
 			};
+			return { answer: new PreparedJson(presentSearchPage(fresh)), ids: fresh.ids, timing: fresh.timing, didYouMean: fresh.didYouMean };
 		});
-		const didYouMean = parsed?.corrected ?? null;
-		return answer.didYouMean === didYouMean ? answer : { ...answer, didYouMean };
+		if (shared.didYouMean === didYouMean) return shared;
+		// Searched before as typed otherwise: the same answer with this query's "did you mean".
+		fresh = { ...shared.answer.parse(), ids: shared.ids, timing: shared.timing, didYouMean };
+		return { answer: new PreparedJson(presentSearchPage(fresh)), ids: shared.ids, timing: shared.timing, didYouMean };
 	});
+	return { stored, fresh };
 }
 
 /**

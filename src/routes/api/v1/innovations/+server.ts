@@ -1,9 +1,8 @@
 import { defineEndpoint, methodsAllowed } from '$lib/server/api/define-endpoint';
 import { createInnovationBody, innovationListQuery } from '$lib/server/api/parameters';
 import { InnovationSearchPage, InnovationWriteResult } from '$lib/server/api/responses';
-import { presentSearchPage } from '$lib/server/presenters/search-presenter';
 import { createInnovation, similarInnovationsError } from '$lib/server/services/create-innovation';
-import { searchInnovations } from '$lib/server/services/search-innovations';
+import { searchInnovationsAnswer } from '$lib/server/services/search-innovations';
 
 export const GET = defineEndpoint({
 	method: 'GET',
@@ -28,11 +27,12 @@ export const GET = defineEndpoint({
 		invalid: { query: { tahap: 'xyz' } }
 	},
 	handler: async ({ db, event, query: { limit, offset, sort, urutan, q, ...filters } }) => {
-		const result = await searchInnovations(db, { q, filters, limit, offset, sort: urutan ?? sort });
+		const { answer, timing } = await searchInnovationsAnswer(db, { q, filters, limit, offset, sort: urutan ?? sort });
 		// The engine's plan and time (from when the answer was computed; cached answers repeat it),
 		// shown by browsers' developer tools and read by the search benchmark.
-		event.setHeaders({ 'server-timing': `search;dur=${result.timing.engineMs};desc="${result.timing.plan}"` });
-		return presentSearchPage(result);
+		event.setHeaders({ 'server-timing': `search;dur=${timing.engineMs};desc="${timing.plan}"` });
+		// presentSearchPage's answer, serialised once by the search service.
+		return answer;
 	}
 });
 
