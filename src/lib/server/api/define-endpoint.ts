@@ -246,21 +246,15 @@ export function parseInput<S extends z.ZodType>(schema: S, raw: unknown): z.outp
  * `presented` endpoint's handler may return a PreparedJson instead: serialised by its owner,
  * sent as it is.
  */
-type SerializedAnswer = Pick<PreparedJson, 'bytes' | 'sent' | 'encoded'>;
+const serializedAnswers = new WeakMap<object, WeakMap<z.ZodType, PreparedJson>>();
 
-const serializedAnswers = new WeakMap<object, WeakMap<z.ZodType, SerializedAnswer>>();
-
-function serializeAnswer(spec: { response: z.ZodType; presented?: true }, result: unknown): SerializedAnswer {
+function serializeAnswer(spec: { response: z.ZodType; presented?: true }, result: unknown): PreparedJson {
 	const { response: schema } = spec;
 	if (spec.presented && result instanceof PreparedJson) {
 		result.sent++;
 		return result;
 	}
-	const serialize = (): SerializedAnswer => ({
-		bytes: Buffer.from(JSON.stringify(spec.presented ? result : schema.parse(result))),
-		sent: 0,
-		encoded: {}
-	});
+	const serialize = () => new PreparedJson(spec.presented ? result : schema.parse(result));
 	if (result === null || typeof result !== 'object') return serialize();
 	let bySchema = serializedAnswers.get(result);
 	let known = bySchema?.get(schema);
@@ -277,7 +271,7 @@ function serializeAnswer(spec: { response: z.ZodType; presented?: true }, result
  * The answer as JSON, compressed here rather than by `serve` (see chooseAnswerEncoding): cheaply
  * the first time, and kept, smaller, once it is sent again.
  */
-function answerResponse(status: number, answer: SerializedAnswer, cacheControl: string, request: Request): Response {
+function answerResponse(status: number, answer: PreparedJson, cacheControl: string, request: Request): Response {
 	const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'cache-control': cacheControl };
 	const kept = answer.sent > 1;
 	const encoding = answer.bytes.byteLength >= COMPRESS_MIN_BYTES ? chooseAnswerEncoding(request.headers.get('accept-encoding'), kept) : null;

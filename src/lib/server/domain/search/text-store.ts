@@ -53,11 +53,6 @@ export class TextStore {
 		return this.slots.delete(key);
 	}
 
-	/** Bytes held, used or not (for memory figures). */
-	get bytes(): number {
-		return this.chunks.reduce((sum, chunk) => sum + chunk.length, 0);
-	}
-
 	private slotFor(key: string): number {
 		const known = this.slots.get(key);
 		if (known !== undefined) return known;
