@@ -38,6 +38,7 @@ import { openDatabase } from '../src/lib/server/db/database';
 import { runMigrations } from '../src/lib/server/db/migrate';
 import { seedDemoData } from '../src/lib/server/services/seed-demo-data';
 import { startAppServer, type AppServer } from '../tests/support/app-server';
+import { KeepAliveClient } from './keep-alive-client';
 import { buildMix } from './search-mix';
 
 interface AutocannonRequest {
@@ -331,19 +332,19 @@ async function pacedLoad(baseUrl: string, mix: { path: string }[], rate: number)
 	const started = performance.now();
 	const end = started + DURATION_S * 1000;
 	const client = async (number: number) => {
-		const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+		const connection = new KeepAliveClient(url.hostname, Number(url.port), HEADERS);
 		try {
 			for (let due = started + (number * interval) / CONNECTIONS; due < end; due += interval) {
 				const wait = due - performance.now();
 				if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-				const ok = await get(url, mix[next++ % mix.length]!.path, agent);
+				const ok = (await connection.get(mix[next++ % mix.length]!.path)) === 200;
 				const latency = performance.now() - due;
 				latencies.push(latency);
 				(windows[Math.floor((due - started) / (WINDOW_S * 1000))] ??= []).push(latency);
 				if (!ok) failures++;
 			}
 		} finally {
-			agent.destroy();
+			connection.close();
 		}
 	};
 	await Promise.all(Array.from({ length: CONNECTIONS }, (_, i) => client(i)));
@@ -366,11 +367,11 @@ async function warmUpLoad(baseUrl: string, paths: string[]): Promise<void> {
 	const url = new URL(baseUrl);
 	let next = 0;
 	const client = async () => {
-		const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+		const connection = new KeepAliveClient(url.hostname, Number(url.port), HEADERS);
 		try {
-			while (next < paths.length) await get(url, paths[next++]!, agent);
+			while (next < paths.length) await connection.get(paths[next++]!);
 		} finally {
-			agent.destroy();
+			connection.close();
 		}
 	};
 	await Promise.all(Array.from({ length: 10 }, () => client()));
@@ -381,19 +382,6 @@ const WARM_UP_REQUESTS = 1200;
 
 /** The paced run's latencies are also printed per window of this many seconds. */
 const WINDOW_S = 2;
-
-/** One GET read to its end; false on an error, a time-out or a status other than 200. */
-function get(url: URL, pathname: string, agent: http.Agent): Promise<boolean> {
-	return new Promise((resolve) => {
-		const request = http.get({ host: url.hostname, port: url.port, path: pathname, agent, headers: HEADERS, timeout: 30_000 }, (response) => {
-			response.on('data', () => undefined);
-			response.on('end', () => resolve(response.statusCode === 200));
-			response.on('error', () => resolve(false));
-		});
-		request.on('timeout', () => request.destroy());
-		request.on('error', () => resolve(false));
-	});
-}
 
 function summarise(latencies: number[], requests: number, seconds: number, failures: number, offeredRate: number | null): LoadResult {
 	latencies.sort((a, b) => a - b);

@@ -275,10 +275,15 @@ function answerResponse(status: number, answer: PreparedJson, cacheControl: stri
 	const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'cache-control': cacheControl };
 	const kept = answer.sent > 1;
 	const encoding = answer.bytes.byteLength >= COMPRESS_MIN_BYTES ? chooseAnswerEncoding(request.headers.get('accept-encoding'), kept) : null;
-	if (!encoding) return new Response(answer.bytes, { status, headers });
+	// The length is known, so the body goes out in one write with the headers instead of as
+	// chunks followed by a separate terminating write (two sends, two wake-ups of the client).
+	if (!encoding) return new Response(answer.bytes, { status, headers: { ...headers, 'content-length': String(answer.bytes.byteLength) } });
 	const bytes = answer.encoded[encoding] ?? compressAnswer(answer.bytes, encoding, kept);
 	if (kept) answer.encoded[encoding] = bytes;
-	return new Response(bytes, { status, headers: { ...headers, 'content-encoding': encoding, vary: 'Accept-Encoding' } });
+	return new Response(bytes, {
+		status,
+		headers: { ...headers, 'content-encoding': encoding, vary: 'Accept-Encoding', 'content-length': String(bytes.byteLength) }
+	});
 }
 
 export function jsonResponse(status: number, body: unknown, cacheControl: string): Response {
