@@ -1,8 +1,9 @@
-import type { Handle, HandleServerError, ResolveOptions } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ResolveOptions, ServerInit } from '@sveltejs/kit';
 import { getAppDatabase } from '$lib/server/app-database';
 import { loadConfig } from '$lib/server/config/env';
 import { presentError } from '$lib/server/errors';
 import { authenticate, checkCsrf, hasPersonalCookies, withSecurityHeaders } from '$lib/server/http/auth';
+import { publishDirectRoutes } from '$lib/server/http/publish-direct-routes';
 import {
 	fromCachedResponse,
 	isCacheableRequest,
@@ -10,6 +11,11 @@ import {
 	toCachedResponse
 } from '$lib/server/http/public-response-cache';
 import { LANG_COOKIE, parseLang } from '$lib/i18n';
+
+/** The API's direct routes, for `serve` to answer before SvelteKit (see direct-routes.ts). */
+export const init: ServerInit = async () => {
+	await publishDirectRoutes();
+};
 
 export const handle: Handle = async ({ event, resolve }) => {
 	event.locals.db = await getAppDatabase();

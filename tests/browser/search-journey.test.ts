@@ -130,4 +130,33 @@ describe('pencarian tanpa JavaScript', () => {
 			await context.close();
 		}
 	});
+
+	it('API pencarian lewat serve (rute langsung): header keamanan, panjang isi, hasil pertama sama dengan halaman, galat dengan pesan tepat', async () => {
+		const api = (query: string, headers: Record<string, string> = {}) => fetch(`${server.baseUrl}/api/v1/innovations${query}`, { headers });
+		const answer = await api('?q=ktp+keliling&limit=5', { 'accept-encoding': 'gzip' });
+		expect(answer.status).toBe(200);
+		expect(answer.headers.get('content-type')).toBe('application/json; charset=utf-8');
+		expect(answer.headers.get('content-encoding')).toBe('gzip');
+		expect(answer.headers.get('x-content-type-options')).toBe('nosniff');
+		expect(answer.headers.get('content-security-policy')).toBe("default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+		expect(answer.headers.get('server-timing')).toMatch(/^search;dur=/);
+		expect(answer.headers.get('transfer-encoding')).toBeNull();
+		const body = (await answer.json()) as { items: { title: string }[]; total: number };
+		expect(body.total).toBeGreaterThan(0);
+		// The catalogue page shows the same first result.
+		const { context, page } = await newPage(false);
+		try {
+			await page.goto('/katalog?q=ktp+keliling');
+			await expect(page.locator('ol.results > li').first().textContent()).resolves.toContain(body.items[0]!.title);
+		} finally {
+			await context.close();
+		}
+		const invalid = await api('?tahap=xyz');
+		expect(invalid.status).toBe(400);
+		await expect(invalid.json()).resolves.toEqual({
+			error: { code: 'VALIDATION_FAILED', message: 'Tahap inovasi tidak dikenal', details: [{ path: 'tahap', message: 'Tahap inovasi tidak dikenal' }] }
+		});
+		// Other methods on the address still go through SvelteKit.
+		expect((await fetch(`${server.baseUrl}/api/v1/innovations`, { method: 'HEAD' })).status).toBe(200);
+	});
 });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import { provideAppDatabase } from '../../lib/server/app-database';
+import { findDirectRoute, publishedDirectRoutes } from '../../lib/server/http/direct-routes';
 import { startImportWorker } from '../../lib/server/jobs/import-worker';
 import { startReplicationTimers } from '../../lib/server/jobs/replication-timers';
 import { smtpTransport } from '../../lib/server/auth/mail-transport';
@@ -115,13 +116,17 @@ async function serveInThisProcess(config: AppConfig, options: ServeOptions): Pro
 		process.env.BODY_SIZE_LIMIT ??= String((Math.max(config.IMPORT_MAX_UPLOAD_MB, config.UPLOAD_MAX_MB) + 1) * 1024 * 1024);
 		const bodyLimit = Number(process.env.BODY_SIZE_LIMIT);
 		const { handler } = (await import(pathToFileURL(HANDLER).href)) as { handler: NodeHandler };
+		// Published by the built server as it initialised (its hooks' init).
+		const directRoutes = publishedDirectRoutes();
 		const processHeader = options.processNumber === null ? null : String(options.processNumber);
 		server = createServer((req, res) => {
 			if (ownProtocolHeader) req.headers[LOCAL_PROTOCOL_HEADER] = 'http';
 			// Which of the cluster's processes answered: for operators reading logs, and tests.
 			if (processHeader) res.setHeader('x-server-process', processHeader);
+			// The busiest public reads, answered before SvelteKit (their answers are compressed already).
+			const direct = findDirectRoute(directRoutes, req.method, req.url);
+			if (direct) return direct(req, res);
 			// A body announced as too large is refused in words, before the app reads any of it.
-			if (Number(req.headers['content-length'] ?? 0) > bodyLimit) return refuseTooLarge(res, config);
 			compressResponse(req, res);
 			handler(req, res);
 		});

@@ -79,6 +79,13 @@ export interface EndpointSpec<
 	 * (serialised once by its owner, e.g. a cache).
 	 */
 	presented?: true;
+	/**
+	 * Answered straight on Node's request by `serve`, before SvelteKit (see direct-routes.ts): for
+	 * the busiest public reads, whose answers are mostly kept already, where SvelteKit's request
+	 * and response objects cost as much CPU as finding the answer. Only a public GET without path
+	 * parameters, whose handler uses nothing of `event` but `url` and `setHeaders`.
+	 */
+	direct?: true;
 	/** Headers of a successful answer besides Cache-Control, for the OpenAPI document (name -> description). */
 	headers?: Record<string, string>;
 	/**
@@ -124,7 +131,19 @@ export interface RegisteredEndpoint {
 	errors: ErrorCode[];
 	examples: { request?: RequestExample<AnyObject, AnyObject, AnyObject>; invalid?: RequestExample<AnyObject, AnyObject, AnyObject> };
 	handle: RequestHandler;
+	/** The same answer without SvelteKit, for `direct` endpoints (see EndpointSpec.direct). */
+	direct: DirectHandler | null;
 }
+
+/** An answer as bytes with its headers: what a Response is built from, or a direct route writes. */
+export interface EncodedAnswer {
+	status: number;
+	headers: Record<string, string>;
+	body: Uint8Array<ArrayBuffer>;
+}
+
+/** A direct endpoint's answer to a GET of `url` (see EndpointSpec.direct). */
+export type DirectHandler = (request: { url: URL; acceptEncoding: string | null; db: Kysely<DB> }) => Promise<EncodedAnswer>;
 
 const endpoints = new Map<string, RegisteredEndpoint>();
 
@@ -179,6 +198,27 @@ export function defineEndpoint<
 			return errorResponse(error, event);
 		}
 	};
+	const direct: DirectHandler | null = spec.direct
+		? async ({ url, acceptEncoding, db }) => {
+				const headers: Record<string, string> = {};
+				try {
+					const query = spec.query ? parseInput(spec.query, readQuery(spec.query, url.searchParams)) : {};
+					const result = await spec.handler({
+						query: query as z.output<Q>,
+						params: {} as z.output<P>,
+						body: {} as z.output<B>,
+						rawBody: {},
+						actor: null as A extends 'required' ? Actor : Actor | null,
+						db,
+						event: directEvent(url, headers)
+					});
+					const answer = encodeAnswer(spec.status ?? 200, serializeAnswer(spec, result), PUBLIC_CACHE, acceptEncoding);
+					return { ...answer, headers: { ...answer.headers, ...headers } };
+				} catch (error) {
+					return errorAnswer(error, `GET ${url.pathname}`);
+				}
+			}
+		: null;
 	// A module evaluated again (dev reloads) replaces its earlier registration.
 	endpoints.set(`${spec.method} ${spec.path}`, {
 		method: spec.method,
@@ -197,9 +237,31 @@ export function defineEndpoint<
 		headers: spec.headers ?? {},
 		errors: spec.errors ?? [],
 		examples: (spec.examples ?? {}) as RegisteredEndpoint['examples'],
-		handle
+		handle,
+		direct
 	});
 	return handle;
+}
+
+/**
+ * The request event a direct endpoint's handler gets: its address and setHeaders. Anything else
+ * of SvelteKit's event does not exist there, and reading it fails loudly (in the tests) instead
+ * of answering differently from the SvelteKit route.
+ */
+function directEvent(url: URL, headers: Record<string, string>): RequestEvent {
+	const available: Record<string | symbol, unknown> = {
+		url,
+		params: {},
+		setHeaders: (set: Record<string, string>) => {
+			for (const [name, value] of Object.entries(set)) headers[name.toLowerCase()] = value;
+		}
+	};
+	return new Proxy(available, {
+		get(target, key) {
+			if (key in target) return target[key];
+			throw new Error(`Rute langsung: event.${String(key)} tidak tersedia (lihat EndpointSpec.direct).`);
+		}
+	}) as unknown as RequestEvent;
 }
 
 /** The JSON object a POST or PATCH sends; anything else is the caller's mistake (400). */
@@ -272,38 +334,42 @@ function serializeAnswer(spec: { response: z.ZodType; presented?: true }, result
  * the first time, and kept, smaller, once it is sent again.
  */
 function answerResponse(status: number, answer: PreparedJson, cacheControl: string, request: Request): Response {
+	const encoded = encodeAnswer(status, answer, cacheControl, request.headers.get('accept-encoding'));
+	return new Response(encoded.body, { status, headers: encoded.headers });
+}
+
+function encodeAnswer(status: number, answer: PreparedJson, cacheControl: string, acceptEncoding: string | null): EncodedAnswer {
 	const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'cache-control': cacheControl };
 	const kept = answer.sent > 1;
-	const encoding = answer.bytes.byteLength >= COMPRESS_MIN_BYTES ? chooseAnswerEncoding(request.headers.get('accept-encoding'), kept) : null;
+	const encoding = answer.bytes.byteLength >= COMPRESS_MIN_BYTES ? chooseAnswerEncoding(acceptEncoding, kept) : null;
 	// The length is known, so the body goes out in one write with the headers instead of as
 	// chunks followed by a separate terminating write (two sends, two wake-ups of the client).
-	if (!encoding) return new Response(answer.bytes, { status, headers: { ...headers, 'content-length': String(answer.bytes.byteLength) } });
+	if (!encoding) return { status, headers: { ...headers, 'content-length': String(answer.bytes.byteLength) }, body: answer.bytes };
 	const bytes = answer.encoded[encoding] ?? compressAnswer(answer.bytes, encoding, kept);
 	if (kept) answer.encoded[encoding] = bytes;
-	return new Response(bytes, {
+	return {
 		status,
-		headers: { ...headers, 'content-encoding': encoding, vary: 'Accept-Encoding', 'content-length': String(bytes.byteLength) }
-	});
-}
-
-export function jsonResponse(status: number, body: unknown, cacheControl: string): Response {
-	return jsonText(status, JSON.stringify(body), cacheControl);
-}
-
-function jsonText(status: number, text: string, cacheControl: string): Response {
-	return new Response(text, {
-		status,
-		headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': cacheControl }
-	});
+		headers: { ...headers, 'content-encoding': encoding, vary: 'Accept-Encoding', 'content-length': String(bytes.byteLength) },
+		body: bytes
+	};
 }
 
 /** The JSON answer for a thrown value. Errors are never cached: the data may appear a moment later. */
 export function errorResponse(error: unknown, event: Pick<RequestEvent, 'request' | 'url'>): Response {
+	const answer = errorAnswer(error, `${event.request.method} ${event.url.pathname}`);
+	return new Response(answer.body, { status: answer.status, headers: answer.headers });
+}
+
+/** The answer for a thrown value; internal errors are logged (`where`: method and path) and answered without their cause. */
+function errorAnswer(error: unknown, where: string): EncodedAnswer {
 	const presented = presentError(error);
-	if (presented.status >= 500) {
-		console.error(`[${new Date().toISOString()}] ${event.request.method} ${event.url.pathname}`, error);
-	}
-	return jsonResponse(presented.status, presented.body, 'no-store');
+	if (presented.status >= 500) console.error(`[${new Date().toISOString()}] ${where}`, error);
+	const body = Buffer.from(JSON.stringify(presented.body));
+	return {
+		status: presented.status,
+		headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', 'content-length': String(body.byteLength) },
+		body
+	};
 }
 
 /** Mistakes in a declaration fail when the module loads, not when a client first calls it. */
@@ -311,6 +377,9 @@ function checkDeclaration(spec: EndpointSpec<AnyObject, AnyObject, z.ZodType, An
 	const where = `${spec.method} ${spec.path}`;
 	if (isWriteMethod(spec.method) && spec.auth !== 'required') {
 		throw new Error(`${where}: a ${spec.method} endpoint writes, so it must declare auth: 'required'`);
+	}
+	if (spec.direct && (spec.method !== 'GET' || (spec.auth ?? 'public') !== 'public' || spec.params)) {
+		throw new Error(`${where}: only a public GET without path parameters can be direct`);
 	}
 	if (spec.body && spec.method !== 'POST' && spec.method !== 'PATCH') {
 		throw new Error(`${where}: only POST and PATCH endpoints take a body`);

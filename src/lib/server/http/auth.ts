@@ -152,14 +152,22 @@ export function hasPersonalCookies(cookies: Cookies): boolean {
 /** Headers on every answer; the content security policy of pages comes from svelte.config.js. */
 export function withSecurityHeaders(response: Response, context: { url: URL; baseUrl?: string }): Response {
 	const headers = response.headers;
-	headers.set('x-content-type-options', 'nosniff');
-	headers.set('referrer-policy', 'strict-origin-when-cross-origin');
-	headers.set('x-frame-options', 'DENY');
-	headers.set('cross-origin-opener-policy', 'same-origin');
-	// Answers that are not pages (JSON, files, redirects) get the strictest policy.
-	if (!headers.has('content-security-policy')) {
-		headers.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+	const hasPolicy = headers.has('content-security-policy');
+	for (const [name, value] of Object.entries(securityHeaders(context))) {
+		if (name !== 'content-security-policy' || !hasPolicy) headers.set(name, value);
 	}
-	if (isSecureContext(context)) headers.set('strict-transport-security', 'max-age=63072000; includeSubDomains');
 	return response;
+}
+
+/** The security headers of an answer that is not a page (see withSecurityHeaders; direct routes use them as they are). */
+export function securityHeaders(context: { url: URL; baseUrl?: string }): Record<string, string> {
+	return {
+		'x-content-type-options': 'nosniff',
+		'referrer-policy': 'strict-origin-when-cross-origin',
+		'x-frame-options': 'DENY',
+		'cross-origin-opener-policy': 'same-origin',
+		// Answers that are not pages (JSON, files, redirects) get the strictest policy.
+		'content-security-policy': "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'",
+		...(isSecureContext(context) ? { 'strict-transport-security': 'max-age=63072000; includeSubDomains' } : {})
+	};
 }

@@ -18,6 +18,8 @@ export const GET = defineEndpoint({
 	query: innovationListQuery,
 	response: InnovationSearchPage,
 	presented: true,
+	// The catalogue search: answered before SvelteKit by `serve` (see direct-routes.ts).
+	direct: true,
 	headers: {
 		'Server-Timing':
 			'Rencana dan waktu mesin pencari saat jawaban dihitung, mis. search;dur=2.4;desc="semua-kata" (satu-klausa, semua-kata, sebagian, tanpa-kueri); jawaban dari cache mengulang nilainya.'
