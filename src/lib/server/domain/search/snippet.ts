@@ -1,5 +1,5 @@
 import { stem } from './stemmer';
-import { FUNCTION_WORDS, words } from './text';
+import { eachWord, FUNCTION_WORDS } from './text';
 
 /**
  * A snippet as safe segments: plain text pieces, some marked as hits. Pages render marked pieces
@@ -17,24 +17,23 @@ const DEFAULT_LENGTH = 220;
 export function buildSnippet(text: string, highlightStems: ReadonlySet<string>, maxLength = DEFAULT_LENGTH): SnippetSegment[] {
 	const clean = text.replace(/\s+/g, ' ').trim();
 	if (!clean) return [];
-	const hits = words(clean).filter((w) => !FUNCTION_WORDS.has(w.word) && highlightStems.has(stem(w.word)));
-	let start = 0;
-	if (hits.length > 0 && hits[0]!.start > maxLength / 3) {
-		// Start at a word boundary a little before the first hit.
-		const from = Math.max(0, hits[0]!.start - Math.floor(maxLength / 4));
-		const space = clean.indexOf(' ', from);
-		start = space >= 0 && space < hits[0]!.start ? space + 1 : from;
-	}
-	let end = Math.min(clean.length, start + maxLength);
-	if (end < clean.length) {
-		const space = clean.lastIndexOf(' ', end);
-		if (space > start + maxLength / 2) end = space;
-	}
+	// The window follows from the first hit, so words are read (and stemmed, on every hit of every
+	// search) only up to the window's end.
+	const hits: { start: number; end: number }[] = [];
+	let window: { start: number; end: number } | null = null;
+	eachWord(clean, (word, start, end) => {
+		if (window && end > window.end) return false;
+		if (FUNCTION_WORDS.has(word) || !highlightStems.has(stem(word))) return true;
+		window ??= windowAround(clean, start, maxLength);
+		if (end > window.end) return false;
+		hits.push({ start, end });
+		return true;
+	});
+	const { start, end } = window ?? windowAround(clean, null, maxLength);
 	const segments: SnippetSegment[] = [];
 	if (start > 0) segments.push({ text: '…', mark: false });
 	let at = start;
 	for (const hit of hits) {
-		if (hit.start < start || hit.end > end) continue;
 		if (hit.start > at) segments.push({ text: clean.slice(at, hit.start), mark: false });
 		segments.push({ text: clean.slice(hit.start, hit.end), mark: true });
 		at = hit.end;
@@ -42,6 +41,22 @@ export function buildSnippet(text: string, highlightStems: ReadonlySet<string>, 
 	if (at < end) segments.push({ text: clean.slice(at, end), mark: false });
 	if (end < clean.length) segments.push({ text: '…', mark: false });
 	return mergePlain(segments);
+}
+
+/** The snippet's span: from a word boundary a little before a first hit far into the text (else the start), cut at a word boundary. */
+function windowAround(clean: string, firstHit: number | null, maxLength: number): { start: number; end: number } {
+	let start = 0;
+	if (firstHit !== null && firstHit > maxLength / 3) {
+		const from = Math.max(0, firstHit - Math.floor(maxLength / 4));
+		const space = clean.indexOf(' ', from);
+		start = space >= 0 && space < firstHit ? space + 1 : from;
+	}
+	let end = Math.min(clean.length, start + maxLength);
+	if (end < clean.length) {
+		const space = clean.lastIndexOf(' ', end);
+		if (space > start + maxLength / 2) end = space;
+	}
+	return { start, end };
 }
 
 /** The marked parts of a short text such as a title (the whole text). */

@@ -25,7 +25,7 @@ export function words(text: string): Word[] {
 	const out: Word[] = [];
 	if (isAscii(text)) {
 		// Snippets of every hit on every search: a scan over char codes, no regular expression objects.
-		eachAsciiWord(text, (word, start, end) => out.push({ word, start, end }));
+		eachAsciiWord(text, (word, start, end) => void out.push({ word, start, end }));
 		return out;
 	}
 	for (const match of text.matchAll(WORD)) {
@@ -36,11 +36,24 @@ export function words(text: string): Word[] {
 	return out;
 }
 
+/**
+ * The words of a text with where they are, as `words` finds them, one by one until `visit`
+ * answers false: a snippet needs only the words up to the end of its window.
+ */
+export function eachWord(text: string, visit: (word: string, start: number, end: number) => boolean): void {
+	if (isAscii(text)) return eachAsciiWord(text, visit);
+	for (const match of text.matchAll(WORD)) {
+		const word = foldCase(match[0]);
+		if (word.length > 40) continue;
+		if (!visit(word, match.index, match.index + match[0].length)) return;
+	}
+}
+
 /** Only the normalised words (faster than `words` when offsets are not needed). */
 export function wordList(text: string): string[] {
 	const out: string[] = [];
 	if (isAscii(text)) {
-		eachAsciiWord(text, (word) => out.push(word));
+		eachAsciiWord(text, (word) => void out.push(word));
 		return out;
 	}
 	for (const match of foldCase(text).matchAll(WORD)) if (match[0].length <= 40) out.push(match[0]);
@@ -51,7 +64,7 @@ export function wordList(text: string): string[] {
 const isAscii = (text: string) => !/[^\u0000-\u007f]/.test(text);
 
 /** The lower-case words (letters and digits, at most 40) of an ASCII text, with their offsets. */
-function eachAsciiWord(text: string, visit: (word: string, start: number, end: number) => void): void {
+function eachAsciiWord(text: string, visit: (word: string, start: number, end: number) => boolean | void): void {
 	const lower = text.toLowerCase();
 	let start = -1;
 	for (let i = 0; i <= lower.length; i++) {
@@ -59,7 +72,7 @@ function eachAsciiWord(text: string, visit: (word: string, start: number, end: n
 		if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
 			if (start < 0) start = i;
 		} else if (start >= 0) {
-			if (i - start <= 40) visit(lower.slice(start, i), start, i);
+			if (i - start <= 40 && visit(lower.slice(start, i), start, i) === false) return;
 			start = -1;
 		}
 	}
