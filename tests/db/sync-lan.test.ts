@@ -1,6 +1,7 @@
 import { appendFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../src/lib/server/errors';
 import { findLatestSync, findSync } from '../../src/lib/server/repositories/source-sync-repository';
@@ -38,6 +39,7 @@ function sync(target: LanApiServer, extra: Partial<SyncLanSourceInput> & { sleep
 	const { sleeps = [], ...rest } = extra;
 	return syncLanSource(database.db, {
 		baseUrl: target.url,
+		databaseKind: database.kind,
 		dataDir,
 		actor: 'test',
 		perPage: 3,
@@ -219,5 +221,68 @@ describe('syncLanSource', () => {
 		expect(sleeps).toEqual([]);
 		expect(failed).toMatchObject({ status: 'failed', pages_fetched: 1, import_run_id: null });
 		expect(await registryCounts()).toEqual(before);
+	});
+
+	describe('one sync per URL at a time', () => {
+		const RUNNING = 'Sinkronisasi LAN untuk alamat ini sedang berjalan di proses lain. Tunggu sampai selesai, lalu jalankan lagi.';
+
+		const syncRows = (url: string) => database.db.selectFrom('source_syncs').selectAll().where('base_url', '=', url).orderBy('id').execute();
+		// Two-key advisory locks held by any session on this database; always none on PGlite, where syncs are tracked in memory.
+		const heldSyncLocks = async () => {
+			const { rows } = await sql<{ n: number }>`
+				select count(*)::int as n from pg_locks
+				where locktype = 'advisory' and objsubid = 2 and database = (select oid from pg_database where datname = current_database())`.execute(
+				database.db
+			);
+			return rows[0]!.n;
+		};
+
+		it('refuses a second sync of a URL while the first runs, fetching and writing nothing; another URL is not blocked', async () => {
+			const lan = await server();
+			const other = await server();
+			let asked!: () => void;
+			const firstPageAsked = new Promise<void>((resolve) => (asked = resolve));
+			let answer!: () => void;
+			lan.hold = (request) => {
+				if (request.page !== 1) return undefined;
+				asked();
+				return new Promise<void>((resolve) => (answer = resolve));
+			};
+			const first = sync(lan, { timeoutMs: 60_000 });
+			await firstPageAsked;
+
+			const rowsBefore = await syncRows(lan.url);
+			const before = await registryCounts();
+			const refused = await failure(sync(lan));
+			expect(refused.code).toBe('SYNC_ALREADY_RUNNING');
+			expect(refused.status).toBe(409);
+			expect(refused.message).toBe(RUNNING);
+			// Also when written differently: the lock is on the normalised URL.
+			expect((await failure(sync(lan, { baseUrl: `${lan.url}/` }))).message).toBe(RUNNING);
+			expect(lan.requests.map((r) => r.page)).toEqual([1]);
+			expect(await syncRows(lan.url)).toEqual(rowsBefore);
+			expect(rowsBefore).toMatchObject([{ status: 'running', pages_fetched: 0 }]);
+			expect(await registryCounts()).toEqual(before);
+
+			const elsewhere = await sync(other);
+			expect(elsewhere).toMatchObject({ pagesFetched: 7, recordsFetched: SAMPLE_COUNT });
+
+			answer();
+			const done = await first;
+			expect(done).toMatchObject({ syncId: rowsBefore[0]!.id, pagesFetched: 7, recordsFetched: SAMPLE_COUNT });
+			expect(lan.requests.map((r) => r.page)).toEqual([1, 2, 3, 4, 5, 6, 7]);
+			expect(await heldSyncLocks()).toBe(0);
+		});
+
+		it('frees the URL when a sync fails, so the next one runs', async () => {
+			const lan = await server();
+			lan.fault = () => ({ status: 500 });
+			expect((await failure(sync(lan))).code).toBe('SOURCE_UNAVAILABLE');
+			expect(await heldSyncLocks()).toBe(0);
+
+			lan.fault = undefined;
+			const next = await sync(lan);
+			expect(next).toMatchObject({ resumed: true, pagesFetched: 7, recordsFetched: SAMPLE_COUNT });
+		});
 	});
 });

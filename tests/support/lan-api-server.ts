@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
-import { createServer, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
 /**
  * A stand-in for LAN's Inoland API on 127.0.0.1 (port 0), serving the shared LAN sample records
- * page by page, ordered by id, filtered by updated_since. `fault` lets a test fail chosen requests;
- * `requests` logs every request so a test can tell which pages were fetched.
+ * page by page, ordered by id, filtered by updated_since. `fault` lets a test fail chosen requests,
+ * `hold` keeps a request's answer back until a promise resolves; `requests` logs every request so
+ * a test can tell which pages were fetched.
  */
 export const LAN_SAMPLE = path.resolve(import.meta.dirname, '../../../shared/samples/lan.json');
 
@@ -28,6 +29,8 @@ export interface LanApiServer {
 	records: LanRecord[];
 	requests: LanRequest[];
 	fault: ((request: LanRequest) => LanFault | undefined) | undefined;
+	/** A promise to answer the request after (a sync held mid-page); undefined answers at once. */
+	hold: ((request: LanRequest) => Promise<void> | undefined) | undefined;
 	/** Changes a record as the source would: new content and a fresh updated_at. */
 	edit(id: number, changes: Record<string, unknown>, updatedAt?: Date): void;
 	close(): Promise<void>;
@@ -44,6 +47,7 @@ export async function startLanApiServer(records: LanRecord[] = lanSampleRecords(
 		records,
 		requests: [],
 		fault: undefined,
+		hold: undefined,
 		edit(id, changes, updatedAt = new Date()) {
 			const record = state.records.find((r) => r.id === id);
 			if (!record) throw new Error(`no LAN sample record ${id}`);
@@ -72,7 +76,13 @@ export async function startLanApiServer(records: LanRecord[] = lanSampleRecords(
 		attempts.set(key, attempt);
 		const request = { page, perPage, updatedSince, attempt };
 		state.requests.push(request);
+		const held = state.hold?.(request);
+		if (held) void held.then(() => answer(request, req, res));
+		else answer(request, req, res);
+	});
 
+	const answer = (request: LanRequest, req: IncomingMessage, res: ServerResponse) => {
+		const { page, perPage, updatedSince } = request;
 		const fault = state.fault?.(request);
 		if (fault === 'drop') {
 			req.socket.destroy();
@@ -85,7 +95,7 @@ export async function startLanApiServer(records: LanRecord[] = lanSampleRecords(
 		const lastPage = Math.max(1, Math.ceil(matching.length / perPage));
 		const data = matching.slice((page - 1) * perPage, page * perPage);
 		send(res, 200, JSON.stringify({ data, meta: { current_page: page, last_page: lastPage, total: matching.length } }));
-	});
+	};
 	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 	state.url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 	return state;

@@ -32,7 +32,8 @@ Opsi:
   -h, --help         Menampilkan bantuan ini
 
 Kode keluar 1 bila API tidak dapat dihubungi setelah semua percobaan, jawabannya tidak sesuai
-format, atau impor gagal; halaman yang sudah diambil tetap tersimpan untuk dilanjutkan.
+format, atau impor gagal; halaman yang sudah diambil tetap tersimpan untuk dilanjutkan. Juga 1,
+tanpa mengambil apa pun, bila sinkronisasi dari alamat yang sama sedang berjalan di proses lain.
 
 Contoh:
   jippnas sync lan --url https://inoland.example.go.id
@@ -113,12 +114,15 @@ export const command: CliCommand = {
 		);
 		const config = loadConfig();
 		console.log(`Basis data: ${describeDatabase(config)}`);
-		const result = await withDatabase(config, async ({ db }) => {
+		// On PostgreSQL one connection holds the sync's lock for the whole run (syncLanSource): the
+		// sync's own queries need at least one more.
+		const result = await withDatabase({ ...config, DATABASE_POOL_SIZE: Math.max(2, config.DATABASE_POOL_SIZE) }, async ({ db, kind }) => {
 			let pages: Progress | undefined;
 			let importing: Progress | undefined;
 			try {
 				return await syncLanSource(db, {
 					baseUrl: flags.url,
+					databaseKind: kind,
 					...(flags.since ? { since: flags.since } : {}),
 					dataDir: config.DATA_DIR,
 					actor: 'cli',

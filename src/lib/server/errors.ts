@@ -34,6 +34,10 @@ export const ERROR_TABLE = {
 	IMPORT_JOB_NOT_FOUND: { status: 404, message: 'Antrean impor tidak ditemukan.' },
 	SOURCE_UNAVAILABLE: { status: 502, message: 'Sumber data tidak dapat dihubungi. Coba lagi nanti.' },
 	SOURCE_BAD_RESPONSE: { status: 502, message: 'Sumber data mengirim jawaban yang tidak dapat dibaca.' },
+	SYNC_ALREADY_RUNNING: {
+		status: 409,
+		message: 'Sinkronisasi LAN untuk alamat ini sedang berjalan di proses lain. Tunggu sampai selesai, lalu jalankan lagi.'
+	},
 	// Accounts (sign-in, sessions, CSRF, password links, user management).
 	SIGN_IN_FAILED: { status: 401, message: 'E-mail atau kata sandi salah.' },
 	ACCOUNT_LOCKED: {

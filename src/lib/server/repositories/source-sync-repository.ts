@@ -100,3 +100,19 @@ export async function markSyncSucceeded(db: Kysely<DB>, id: number, importRunId:
 		.where('id', '=', id)
 		.execute();
 }
+
+/**
+ * A session-level advisory lock on one source's base URL, so two runs (cron and a person, two
+ * processes on one PostgreSQL) never sync it at once. Two-key form: its own key space, apart from
+ * the one-key transaction locks (replication numbers). `conn` must be one connection held for
+ * the whole sync: the lock belongs to that session and only it can unlock.
+ */
+export async function tryLockSyncSource(conn: Kysely<DB>, source: SourceKey, baseUrl: string): Promise<boolean> {
+	const { rows } = await sql<{ locked: boolean }>`
+		select pg_try_advisory_lock(hashtext('jippnas:source-sync'), hashtext(${`${source}:${baseUrl}`})) as locked`.execute(conn);
+	return rows[0]?.locked === true;
+}
+
+export async function unlockSyncSource(conn: Kysely<DB>, source: SourceKey, baseUrl: string): Promise<void> {
+	await sql`select pg_advisory_unlock(hashtext('jippnas:source-sync'), hashtext(${`${source}:${baseUrl}`}))`.execute(conn);
+}

@@ -9,6 +9,7 @@
 import { mkdir, open, readFile, stat, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
+import type { AppDatabase } from '../db/database';
 import type { DB } from '../db/schema';
 import { incrementalSince } from '../domain/import/sync-coverage';
 import { AppError } from '../errors';
@@ -23,6 +24,8 @@ import {
 	markSyncSucceeded,
 	recordSyncPage,
 	restartSync,
+	tryLockSyncSource,
+	unlockSyncSource,
 	type SourceSyncRow
 } from '../repositories/source-sync-repository';
 import { importSourceFile, type ImportSourceFileResult } from './import-source-file';
@@ -32,6 +35,8 @@ export const INCREMENTAL_OVERLAP_MS = 10 * 60 * 1000;
 
 export interface SyncLanSourceInput {
 	baseUrl: string;
+	/** The engine behind `db`: it decides how two syncs of one URL are kept apart (whileSyncLocked). */
+	databaseKind: AppDatabase['kind'];
 	/** Overrides the incremental start; undefined: since the last successful sync (or everything). */
 	since?: Date;
 	/** Staged files go to DATA_DIR/sync. */
@@ -71,6 +76,44 @@ export interface SyncLanSourceResult {
 
 export async function syncLanSource(db: Kysely<DB>, input: SyncLanSourceInput): Promise<SyncLanSourceResult> {
 	const baseUrl = normaliseBaseUrl(input.baseUrl);
+	return whileSyncLocked(db, input.databaseKind, baseUrl, () => runSync(db, baseUrl, input));
+}
+
+/** PGlite syncs running in this process, by database handle: the base URLs. */
+const pgliteSyncsRunning = new WeakMap<Kysely<DB>, Set<string>>();
+
+/**
+ * Runs `work` unless a sync of the same URL is running, else refuses at once (nothing fetched,
+ * nothing written): two at once would fetch and import the same pages and move the resume state
+ * out of order. PostgreSQL: an advisory lock on one connection held for the whole sync, which
+ * keeps processes apart too (the sync itself uses the pool's other connections). PGlite: one
+ * process owns the database (decision 001) and it has a single session, where advisory locks are
+ * re-entrant (a second pg_try_advisory_lock succeeds) and holding a connection would hold the
+ * whole database; so the syncs of this process are tracked in memory instead.
+ */
+async function whileSyncLocked<T>(db: Kysely<DB>, kind: AppDatabase['kind'], baseUrl: string, work: () => Promise<T>): Promise<T> {
+	if (kind === 'pglite') {
+		let running = pgliteSyncsRunning.get(db);
+		if (!running) pgliteSyncsRunning.set(db, (running = new Set()));
+		if (running.has(baseUrl)) throw new AppError('SYNC_ALREADY_RUNNING');
+		running.add(baseUrl);
+		try {
+			return await work();
+		} finally {
+			running.delete(baseUrl);
+		}
+	}
+	return db.connection().execute(async (conn) => {
+		if (!(await tryLockSyncSource(conn, 'lan', baseUrl))) throw new AppError('SYNC_ALREADY_RUNNING');
+		try {
+			return await work();
+		} finally {
+			await unlockSyncSource(conn, 'lan', baseUrl);
+		}
+	});
+}
+
+async function runSync(db: Kysely<DB>, baseUrl: string, input: SyncLanSourceInput): Promise<SyncLanSourceResult> {
 	const stageDir = path.resolve(input.dataDir, 'sync');
 	await mkdir(stageDir, { recursive: true });
 
