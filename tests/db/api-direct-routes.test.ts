@@ -5,6 +5,7 @@ import { defineEndpoint, listEndpoints, type EncodedAnswer } from '../../src/lib
 import { component } from '../../src/lib/server/api/schema-registry';
 import { findDirectRoute, type NodeRoute } from '../../src/lib/server/http/direct-routes';
 import { GET as listInnovations } from '../../src/routes/api/v1/innovations/+server';
+import { GET as listSuggestions } from '../../src/routes/api/v1/suggestions/+server';
 import { callEndpoint } from '../support/call-endpoint';
 import { createInnovation } from '../support/factories';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -57,6 +58,22 @@ describe('GET /api/v1/innovations answered directly', () => {
 		// The same bytes: the same length and coding.
 		expect(direct.headers).toEqual(Object.fromEntries(again.headers));
 		expect(direct.headers['content-length']).toBe(String(direct.body.byteLength));
+	});
+
+	it.each([
+		['suggestions', '?q=pelayanan%20k&limit=5'],
+		['invalid input', '?q=']
+	])('answers GET /api/v1/suggestions (%s) as the SvelteKit route does', async (_, query) => {
+		const url = new URL(`http://localhost/api/v1/suggestions${query}`);
+		const direct = listEndpoints().find((e) => e.method === 'GET' && e.path === '/api/v1/suggestions')?.direct;
+		if (!direct) throw new Error('GET /api/v1/suggestions is not direct');
+		const viaKit = () => callEndpoint(listSuggestions, url.pathname + url.search, { db: database, headers: { 'accept-encoding': 'gzip' } });
+		await viaKit();
+		const answer = await direct({ url, acceptEncoding: 'gzip', db: database.db });
+		const again = await viaKit();
+		expect(answer.status).toBe(again.status);
+		expect(decode(answer)).toEqual(again.body);
+		expect(answer.headers).toEqual(Object.fromEntries(again.headers));
 	});
 
 	it('answers invalid input with the exact message, uncached', async () => {

@@ -13,6 +13,8 @@ export const GET = defineEndpoint({
 		'Inovasi yang judul atau akronimnya memuat kata-kata yang diketik sebagai awal kata, ditambah beberapa instansi dan wilayah. Untuk kotak pencarian: cepat, dapat di-cache, salah ketik ringan dikoreksi.',
 	query: suggestionQuery,
 	response: SearchSuggestions,
+	// Asked on every keystroke in the search boxes: answered before SvelteKit by `serve` (see direct-routes.ts).
+	direct: true,
 	examples: {
 		request: { query: { q: 'pelayanan kepend', limit: '8' } },
 		invalid: { query: { q: '' } }
