@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -271,5 +272,27 @@ describe('anggaran JavaScript', () => {
 			const { bytes, scripts } = await compressedScriptBytes(path);
 			expect(bytes, `${path}:\n${scripts.join('\n')}`).toBeLessThanOrEqual(JS_BUDGET_BYTES);
 		}
+	});
+});
+
+describe('serve', () => {
+	it('menolak isi yang diumumkan lebih besar dari batas unggah dengan pesan, sebelum aplikasi membacanya', async () => {
+		const { status, body } = await new Promise<{ status: number; body: string }>((resolve, reject) => {
+			const url = new URL('/admin/impor', server.baseUrl);
+			// Announced, never sent: the answer must come from the header alone.
+			const request = http.request(
+				{ host: url.hostname, port: url.port, path: url.pathname, method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(50 * 2 ** 30) } },
+				(response) => {
+					let text = '';
+					response.setEncoding('utf8');
+					response.on('data', (chunk: string) => (text += chunk));
+					response.on('end', () => resolve({ status: response.statusCode ?? 0, body: text }));
+				}
+			);
+			request.on('error', reject);
+			request.flushHeaders();
+		});
+		expect(status).toBe(413);
+		expect(body).toMatch(/Berkas terlalu besar: maksimal \d+ MB\./);
 	});
 });

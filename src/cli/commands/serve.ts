@@ -127,6 +127,7 @@ async function serveInThisProcess(config: AppConfig, options: ServeOptions): Pro
 			const direct = findDirectRoute(directRoutes, req.method, req.url);
 			if (direct) return direct(req, res);
 			// A body announced as too large is refused in words, before the app reads any of it.
+			if (Number(req.headers['content-length'] ?? 0) > bodyLimit) return refuseTooLarge(res, config);
 			compressResponse(req, res);
 			handler(req, res);
 		});
