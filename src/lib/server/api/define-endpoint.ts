@@ -361,7 +361,7 @@ export function errorResponse(error: unknown, event: Pick<RequestEvent, 'request
 }
 
 /** The answer for a thrown value; internal errors are logged (`where`: method and path) and answered without their cause. */
-function errorAnswer(error: unknown, where: string): EncodedAnswer {
+export function errorAnswer(error: unknown, where: string): EncodedAnswer {
 	const presented = presentError(error);
 	if (presented.status >= 500) console.error(`[${new Date().toISOString()}] ${where}`, error);
 	const body = Buffer.from(JSON.stringify(presented.body));

@@ -1,9 +1,8 @@
 import type { IncomingMessage } from 'node:http';
 import { loadApiEndpoints } from '../api/api-routes';
-import type { DirectHandler } from '../api/define-endpoint';
+import { errorAnswer, type DirectHandler } from '../api/define-endpoint';
 import { getAppDatabase } from '../app-database';
 import { loadConfig } from '../config/env';
-import { presentError } from '../errors';
 import { securityHeaders } from './auth';
 import { publishRoutes, type NodeRoute } from './direct-routes';
 
@@ -22,20 +21,12 @@ function nodeRoute(direct: DirectHandler): NodeRoute {
 		const acceptEncoding = request.headers['accept-encoding'] ?? null;
 		getAppDatabase()
 			.then((database) => direct({ url, acceptEncoding, db: database.db }))
-			.then(
-				(answer) => {
-					response.writeHead(answer.status, { ...answer.headers, ...securityHeaders({ url, baseUrl: loadConfig().BASE_URL }) });
-					response.end(answer.body);
-				},
-				(error: unknown) => {
-					// The handler answers its own errors; this is the database failing to open.
-					console.error(`[${new Date().toISOString()}] GET ${url.pathname}`, error);
-					if (response.headersSent) return void response.destroy();
-					const presented = presentError(error);
-					response.writeHead(presented.status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
-					response.end(JSON.stringify(presented.body));
-				}
-			);
+			// The handler answers its own errors; this is the database failing to open.
+			.catch((error: unknown) => errorAnswer(error, `GET ${url.pathname}`))
+			.then((answer) => {
+				response.writeHead(answer.status, { ...answer.headers, ...securityHeaders({ url, baseUrl: loadConfig().BASE_URL }) });
+				response.end(answer.body);
+			});
 	};
 }
 

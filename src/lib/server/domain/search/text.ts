@@ -23,24 +23,16 @@ export function foldCase(text: string): string {
 /** Words of a text with where they are; hyphenated reduplication ("anak-anak") gives both halves. */
 export function words(text: string): Word[] {
 	const out: Word[] = [];
-	if (isAscii(text)) {
-		// Snippets of every hit on every search: a scan over char codes, no regular expression objects.
-		eachAsciiWord(text, (word, start, end) => void out.push({ word, start, end }));
-		return out;
-	}
-	for (const match of text.matchAll(WORD)) {
-		const word = foldCase(match[0]);
-		if (word.length > 40) continue;
-		out.push({ word, start: match.index, end: match.index + match[0].length });
-	}
+	eachWord(text, (word, start, end) => out.push({ word, start, end }) > 0);
 	return out;
 }
 
 /**
- * The words of a text with where they are, as `words` finds them, one by one until `visit`
- * answers false: a snippet needs only the words up to the end of its window.
+ * The words of a text with where they are (see `words`), one by one until `visit` answers false:
+ * a snippet needs only the words up to the end of its window.
  */
 export function eachWord(text: string, visit: (word: string, start: number, end: number) => boolean): void {
+	// Snippets of every hit on every search: ASCII text is scanned over char codes, no regular expression objects.
 	if (isAscii(text)) return eachAsciiWord(text, visit);
 	for (const match of text.matchAll(WORD)) {
 		const word = foldCase(match[0]);
