@@ -46,6 +46,8 @@ export interface AppServerOptions {
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const CLI = path.join(ROOT, 'bin/jippnas.js');
 const READY_POLL_MS = 250;
+/** What `jippnas serve` prints once every server process listens. */
+const SERVING_ANNOUNCEMENT = 'JIPPNas berjalan di';
 
 export async function startAppServer(options: AppServerOptions = {}): Promise<AppServer> {
 	if (!existsSync(path.join(ROOT, 'build/index.js'))) {
@@ -81,13 +83,21 @@ export async function startAppServer(options: AppServerOptions = {}): Promise<Ap
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	collect(child, stderr);
+	// serve prints its address once every process listens: with WEB_CONCURRENCY > 1 the first
+	// process may answer while the other still starts, and new connections would all go to it.
+	let announced = false;
+	let stdoutTail = '';
+	child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
+		stdoutTail = (stdoutTail + chunk).slice(-4_096);
+		if (stdoutTail.includes(SERVING_ANNOUNCEMENT)) announced = true;
+	});
 
 	const stop = async () => {
 		await terminate(child);
 		await data.dispose();
 	};
 	try {
-		await waitUntilReady(baseUrl, child, stderr, readyTimeoutMs);
+		await waitUntilReady(baseUrl, child, stderr, readyTimeoutMs, () => announced);
 	} catch (error) {
 		await stop();
 		throw error;
@@ -180,7 +190,8 @@ async function waitUntilReady(
 	baseUrl: string,
 	child: ChildProcess,
 	stderr: string[],
-	timeoutMs: number
+	timeoutMs: number,
+	announced: () => boolean = () => true
 ): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	let exited: string | undefined;
@@ -193,8 +204,8 @@ async function waitUntilReady(
 		try {
 			const response = await fetch(`${baseUrl}/`, { signal: AbortSignal.timeout(5_000) });
 			await response.arrayBuffer();
-			if (response.status < 500) return;
-			lastError = `HTTP ${response.status}`;
+			if (response.status < 500 && announced()) return;
+			lastError = response.status < 500 ? `"${SERVING_ANNOUNCEMENT}" belum tercetak` : `HTTP ${response.status}`;
 		} catch (error) {
 			lastError = (error as Error).message;
 		}
