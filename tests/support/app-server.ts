@@ -191,7 +191,7 @@ async function waitUntilReady(
 	child: ChildProcess,
 	stderr: string[],
 	timeoutMs: number,
-	announced: () => boolean = () => true
+	announced: () => boolean
 ): Promise<void> {
 	const deadline = Date.now() + timeoutMs;
 	let exited: string | undefined;

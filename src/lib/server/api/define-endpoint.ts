@@ -172,7 +172,28 @@ export function defineEndpoint<
 >(spec: EndpointSpec<Q, P, R, B, A>): RequestHandler {
 	checkDeclaration(spec);
 	const auth: EndpointAuth = spec.auth ?? 'public';
-	const handle: RequestHandler = async (event) => {
+	const direct: DirectHandler | null = spec.direct
+		? async ({ url, acceptEncoding, db }) => {
+				const headers: Record<string, string> = {};
+				try {
+					const query = spec.query ? parseInput(spec.query, readQuery(spec.query, url.searchParams)) : {};
+					const result = await spec.handler({
+						query: query as z.output<Q>,
+						params: {} as z.output<P>,
+						body: {} as z.output<B>,
+						rawBody: {},
+						actor: null as A extends 'required' ? Actor : Actor | null,
+						db,
+						event: directEvent(url, headers)
+					});
+					const answer = encodeAnswer(spec.status ?? 200, serializeAnswer(spec, result), PUBLIC_CACHE, acceptEncoding);
+					return { ...answer, headers: { ...answer.headers, ...headers } };
+				} catch (error) {
+					return errorAnswer(error, `GET ${url.pathname}`);
+				}
+			}
+		: null;
+	const handleThroughKit: RequestHandler = async (event) => {
 		const actor = auth === 'public' ? null : (event.locals.actor ?? null);
 		const cache = auth === 'public' || (auth === 'optional' && !actor) ? PUBLIC_CACHE : PRIVATE_CACHE;
 		try {
@@ -198,27 +219,14 @@ export function defineEndpoint<
 			return errorResponse(error, event);
 		}
 	};
-	const direct: DirectHandler | null = spec.direct
-		? async ({ url, acceptEncoding, db }) => {
-				const headers: Record<string, string> = {};
-				try {
-					const query = spec.query ? parseInput(spec.query, readQuery(spec.query, url.searchParams)) : {};
-					const result = await spec.handler({
-						query: query as z.output<Q>,
-						params: {} as z.output<P>,
-						body: {} as z.output<B>,
-						rawBody: {},
-						actor: null as A extends 'required' ? Actor : Actor | null,
-						db,
-						event: directEvent(url, headers)
-					});
-					const answer = encodeAnswer(spec.status ?? 200, serializeAnswer(spec, result), PUBLIC_CACHE, acceptEncoding);
-					return { ...answer, headers: { ...answer.headers, ...headers } };
-				} catch (error) {
-					return errorAnswer(error, `GET ${url.pathname}`);
-				}
+	// Through SvelteKit (vite dev, HEAD requests) a direct endpoint runs its direct handler too:
+	// one code path, so both answer the same bytes.
+	const handle: RequestHandler = direct
+		? async (event) => {
+				const answer = await direct({ url: event.url, acceptEncoding: event.request.headers.get('accept-encoding'), db: event.locals.db.db });
+				return new Response(answer.body, { status: answer.status, headers: answer.headers });
 			}
-		: null;
+		: handleThroughKit;
 	// A module evaluated again (dev reloads) replaces its earlier registration.
 	endpoints.set(`${spec.method} ${spec.path}`, {
 		method: spec.method,
