@@ -324,7 +324,7 @@ function serializeAnswer(spec: { response: z.ZodType; presented?: true }, result
 		result.sent++;
 		return result;
 	}
-	const serialize = () => new PreparedJson(spec.presented ? result : schema.parse(result));
+	const serialize = () => PreparedJson.of(spec.presented ? result : schema.parse(result));
 	if (result === null || typeof result !== 'object') return serialize();
 	let bySchema = serializedAnswers.get(result);
 	let known = bySchema?.get(schema);

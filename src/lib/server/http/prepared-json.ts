@@ -14,8 +14,17 @@ export class PreparedJson<T = unknown> {
 	sent = 0;
 	readonly encoded: Partial<Record<Encoding, Buffer<ArrayBuffer>>> = {};
 
-	constructor(value: T) {
-		this.bytes = Buffer.from(JSON.stringify(value));
+	private constructor(json: string) {
+		this.bytes = Buffer.from(json);
+	}
+
+	static of<T>(value: T): PreparedJson<T> {
+		return new PreparedJson<T>(JSON.stringify(value));
+	}
+
+	/** JSON text put together by its owner (the search's answers, from prepared parts). */
+	static fromJson<T>(json: string): PreparedJson<T> {
+		return new PreparedJson<T>(json);
 	}
 
 	/** The value as objects again, for whoever renders it (a page). */

@@ -1,4 +1,5 @@
 import type { AgencyKind, FieldProvenance, InnovationDocument, SourceKey, Stage } from '../db/schema';
+import { collapseWhitespace } from '../domain/search/text';
 
 /**
  * The shapes innovations leave the server in (pages and API alike): camelCase, ISO dates,
@@ -26,7 +27,11 @@ const ISO_INSTANT = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 const toIso = (value: Date | string) => (typeof value === 'string' && ISO_INSTANT.test(value) ? value : new Date(value).toISOString());
 
 export function excerpt(text: string, max = 220): string {
-	const clean = text.replace(/\s+/g, ' ').trim();
+	return excerptOfCleanText(collapseWhitespace(text), max);
+}
+
+/** `excerpt` of a text whose whitespace is collapsed already (see snippetOfCleanText). */
+export function excerptOfCleanText(clean: string, max = 220): string {
 	if (clean.length <= max) return clean;
 	const cut = clean.slice(0, max);
 	return cut.slice(0, Math.max(cut.lastIndexOf(' '), max - 20)).trimEnd() + '…';

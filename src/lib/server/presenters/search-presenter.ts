@@ -20,3 +20,14 @@ export function presentSearchPage(result: Omit<SearchInnovationsResult, 'ids' | 
 }
 
 export type SearchPage = ReturnType<typeof presentSearchPage>;
+
+/**
+ * The same answer as JSON text, its hits given as JSON already (presentSearchHitJson): exactly
+ * JSON.stringify(presentSearchPage(result)) with those items.
+ */
+export function searchPageJson(itemsJson: readonly string[], result: Omit<SearchInnovationsResult, 'ids' | 'timing' | 'items'>): string {
+	const rest = JSON.stringify(presentSearchPage({ ...result, items: [] }));
+	return `{"items":[${itemsJson.join(',')}],${rest.slice(EMPTY_ITEMS.length)}`;
+}
+
+const EMPTY_ITEMS = '{"items":[],';

@@ -6,6 +6,7 @@ import { TextStore } from '../domain/search/text-store';
 import * as searchRepository from '../repositories/search-repository';
 import type { SearchDocumentRow } from '../repositories/search-repository';
 import { listSynonyms, synonymsVersion } from '../repositories/search-synonym-repository';
+import { storeSearchCard, type SearchCardRow } from '../presenters/search-hit-presenter';
 import { onReadCachesCleared } from '../read-cache';
 
 /**
@@ -48,17 +49,14 @@ export type SearchCard = Pick<
 >;
 
 /**
- * Cards are kept as JSON text in a TextStore (bytes outside the JavaScript heap): 250,000 objects
+ * Cards are kept as text in a TextStore (bytes outside the JavaScript heap): 250,000 objects
  * of twenty fields each made every full collection mark millions of objects (seconds of pauses
- * under load), and 250,000 strings still ~130 ms of each. A page parses its twenty.
+ * under load), and 250,000 strings still ~130 ms of each. The text holds the hit's JSON parts
+ * that do not depend on the search (storeSearchCard); a search reads its twenty.
  */
 function toStoredCard(row: SearchDocumentRow): string {
-	return JSON.stringify(toSearchCard(row));
-}
-
-/** A stored card back as an object (dates stay ISO text, which the presenter takes). */
-export function readStoredCard(stored: string): SearchCard {
-	return JSON.parse(stored) as SearchCard;
+	// The repository types codes (stage, agency kind) as text; the columns are the presenter's.
+	return storeSearchCard(toSearchCard(row) as SearchCard & SearchCardRow);
 }
 
 function toSearchCard(row: SearchDocumentRow): SearchCard {
@@ -84,7 +82,7 @@ function toSearchCard(row: SearchDocumentRow): SearchCard {
 	};
 }
 
-/** The stored cards by innovation id (JSON text; see readStoredCard). */
+/** The stored cards by innovation id (text; see readSearchCard). */
 export type StoredCards = Pick<TextStore, 'get'>;
 
 interface Entry {

@@ -14,6 +14,11 @@ export interface Word {
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
+/** Runs of whitespace (line breaks, tabs) as one space, none at either end: how texts are shown in lists. */
+export function collapseWhitespace(text: string): string {
+	return text.replace(/\s+/g, ' ').trim();
+}
+
 /** Lower case, no diacritics (é -> e), so "Pelayanan" and "pelayanan" are one word. */
 export function foldCase(text: string): string {
 	// eslint-disable-next-line no-control-regex
