@@ -8,6 +8,7 @@ import type { SearchDocumentRow } from '../repositories/search-repository';
 import { listSynonyms, synonymsVersion } from '../repositories/search-synonym-repository';
 import { storeSearchCard, type SearchCardRow } from '../presenters/search-hit-presenter';
 import { onReadCachesCleared } from '../read-cache';
+import { warmUpSearch } from './warm-up-search';
 
 /**
  * One in-process search index per database handle (decision 007): built from the database on
@@ -180,6 +181,8 @@ async function build(db: Kysely<DB>, onProgress?: (done: number) => void): Promi
 	return { index, cards, seq: marks.seq, awardId: marks.awardId, recordId: marks.recordId, synonyms, lastSync: Date.now() };
 }
 
+let warmedUp = false;
+
 function entryFor(db: Kysely<DB>): Entry {
 	let entry = entries.get(db);
 	if (!entry) {
@@ -197,7 +200,12 @@ function entryFor(db: Kysely<DB>): Entry {
 			rebuilding: false,
 			version: 0
 		};
-		created.ready = build(db).then((built) => {
+		created.ready = build(db).then(async (built) => {
+			// Once per process: a rebuild finds the engine's code optimised already.
+			if (!warmedUp) {
+				warmedUp = true;
+				await warmUpSearch(built.index, built.cards);
+			}
 			Object.assign(created, built);
 			created.version++;
 		});

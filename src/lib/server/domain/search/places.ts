@@ -53,6 +53,12 @@ export class PlaceNames {
 		return null;
 	}
 
+	/** Up to `n` of the names, spread over all of them (for warming the index up). */
+	sample(n: number): string[] {
+		const step = Math.max(1, Math.floor(this.names.size / Math.max(1, n)));
+		return [...this.names.keys()].filter((_, i) => i % step === 0).slice(0, n);
+	}
+
 	get size(): number {
 		return this.names.size;
 	}

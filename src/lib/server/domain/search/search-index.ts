@@ -451,6 +451,15 @@ export class SearchIndex {
 		};
 	}
 
+	/** Titles of up to `n` live documents spread evenly over the index (for warming it up). */
+	sampleTitles(n: number): string[] {
+		const out: string[] = [];
+		if (n <= 0 || this.live === 0) return out;
+		const step = Math.max(1, Math.floor(this.count / n));
+		for (let doc = 0; doc < this.count && out.length < n; doc += step) if (this.alive.data[doc]) out.push(this.titles[doc]!);
+		return out;
+	}
+
 	private ensureCapacity(n: number): void {
 		for (const column of [
 			this.alive,
