@@ -201,11 +201,8 @@ function entryFor(db: Kysely<DB>): Entry {
 			version: 0
 		};
 		created.ready = build(db).then(async (built) => {
-			// Once per process: a rebuild finds the engine's code optimised already.
-			if (!warmedUp) {
-				warmedUp = true;
-				await warmUpSearch(built.index, built.cards);
-			}
+			// Once per process: an index built later (another database's) finds the code optimised.
+			if (!warmedUp) warmedUp = await warmUpSearch(built.index, built.cards);
 			Object.assign(created, built);
 			created.version++;
 		});

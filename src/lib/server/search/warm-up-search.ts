@@ -12,20 +12,22 @@ const SLICE = 25;
 
 /**
  * Runs a few hundred searches made of the index's own words (see warmUpRequests) the way a
- * search no cache holds is answered (answerSearch), keeping nothing.
+ * search no cache holds is answered (answerSearch), keeping nothing. True when it ran: a small
+ * index is left alone (its searches are fast anyway).
  *
  * Why: V8 optimises the engine's loops only after they have run a while. Measured at 250,000
  * innovations (`npm run bench:search-miss` style, every request a miss), a new process's first
  * 200 searches cost ~10.6 ms of CPU each and the next 400 ~5–6 ms, against ~4.1 ms warm; those
  * first searches queued everything behind them for the first seconds after a start (decision 007).
  */
-export async function warmUpSearch(index: SearchIndex, cards: StoredCards, searches = WARM_UP_SEARCHES): Promise<void> {
-	if (index.stats().liveDocuments < WARM_UP_FROM) return;
+export async function warmUpSearch(index: SearchIndex, cards: StoredCards, searches = WARM_UP_SEARCHES): Promise<boolean> {
+	if (index.stats().liveDocuments < WARM_UP_FROM) return false;
 	const requests = warmUpRequests(index, searches);
 	for (let i = 0; i < requests.length; i++) {
 		if (i > 0 && i % SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve));
 		answerSearch(index, cards, requests[i]!);
 	}
+	return true;
 }
 
 /** The facets whose values the warm-up's searches filter by, in turn (see warmUpRequests). */
