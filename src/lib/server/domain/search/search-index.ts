@@ -741,30 +741,10 @@ export class SearchIndex {
 		this.ensureScratch();
 		const score = this.scratchScore;
 		const mask = this.scratchMask;
-		const clauseScore = this.scratchClause;
 		const touched = this.listTouched;
 		touched.length = 0;
-		const clauseTouched = this.listClause;
 		const clauses = parsed.clauses.slice(0, MAX_CLAUSES);
-		for (let c = 0; c < clauses.length; c++) {
-			const bit = 1 << c;
-			clauseTouched.length = 0;
-			for (const alternative of clauses[c]!.alternatives) {
-				if (alternative.stems.length === 1) this.accumulate(alternative.stems[0]!, alternative.boost, clauseScore, clauseTouched, 'max');
-				else this.scoreAll(alternative.stems, alternative.boost, clauseScore, clauseTouched);
-			}
-			const out = touched.reserve(clauseTouched.length);
-			let n = touched.length;
-			const list = clauseTouched.data;
-			for (let i = 0; i < clauseTouched.length; i++) {
-				const doc = list[i]!;
-				if (mask[doc] === 0) out[n++] = doc;
-				mask[doc]! |= bit;
-				score[doc]! += clauseScore[doc]!;
-				clauseScore[doc] = 0;
-			}
-			touched.length = n;
-		}
+		if (!this.pruneMatches || !this.gatherLikelyMatches(parsed, clauses)) this.gatherAllMatches(clauses);
 		const full = clauses.length >= 32 ? 0xffffffff : (1 << clauses.length) - 1;
 		// Acronym: the whole query spells an innovation's acronym ("si perut laper").
 		const acronymHits = parsed.acronymKey.length >= 3 ? (this.acronymDocs.get(parsed.acronymKey) ?? []) : [];
@@ -829,6 +809,127 @@ export class SearchIndex {
 		}
 		for (let i = 0; i < length; i++) flag[out[i]!] = 0;
 		return { docs: matched.view(), full: docs, partial };
+	}
+
+	/**
+	 * Every document with any clause of the query onto listTouched, in the order the clauses'
+	 * postings meet them, with the clauses it has in scratchMask (a bit each) and their summed
+	 * values in scratchScore.
+	 */
+	private gatherAllMatches(clauses: ParsedQuery['clauses']): void {
+		const score = this.scratchScore;
+		const mask = this.scratchMask;
+		const clauseScore = this.scratchClause;
+		const touched = this.listTouched;
+		const clauseTouched = this.listClause;
+		for (let c = 0; c < clauses.length; c++) {
+			const bit = 1 << c;
+			clauseTouched.length = 0;
+			for (const alternative of clauses[c]!.alternatives) {
+				if (alternative.stems.length === 1) this.accumulate(alternative.stems[0]!, alternative.boost, clauseScore, clauseTouched, 'max');
+				else this.scoreAll(alternative.stems, alternative.boost, clauseScore, clauseTouched);
+			}
+			const out = touched.reserve(clauseTouched.length);
+			let n = touched.length;
+			const list = clauseTouched.data;
+			for (let i = 0; i < clauseTouched.length; i++) {
+				const doc = list[i]!;
+				if (mask[doc] === 0) out[n++] = doc;
+				mask[doc]! |= bit;
+				score[doc]! += clauseScore[doc]!;
+				clauseScore[doc] = 0;
+			}
+			touched.length = n;
+		}
+	}
+
+	/** False evaluates partial matches the long way only (tests compare the two ways). */
+	pruneMatches = true;
+
+	/**
+	 * `gatherAllMatches` without reading the commonest words' postings, where that gives `match`
+	 * the same answer: with three parts or more and a document having every word, `match` keeps
+	 * the documents with every word and those with most parts (`need`); a place named counts as
+	 * a part. A document outside the place needs `need` words, so it misses at most
+	 * clauses - need of them and has one of the clauses - need + 1 rarest (pigeonhole); the
+	 * place's documents are few and read whole. Those candidates are gathered in `match`'s order
+	 * (by the first clause that has them, then by document: single-word clauses' postings come
+	 * in document order) with every clause's value added in clause order, so scores, tiers and
+	 * ties come out as `gatherAllMatches` gives them. "akta kelahiran satu data malang" no longer
+	 * walks every posting of "satu" and "data" (21-27 ms at 250,000 innovations before).
+	 * False (nothing gathered, scratch clean) when it does not apply.
+	 */
+	private gatherLikelyMatches(parsed: ParsedQuery, clauses: ParsedQuery['clauses']): boolean {
+		const parts = clauses.length + (parsed.places.length > 0 ? 1 : 0);
+		if (parts < 3 || clauses.length < 2) return false;
+		// An acronym hit is scored against the best of every matching document: not pruned.
+		if (parsed.acronymKey.length >= 3 && this.acronymDocs.has(parsed.acronymKey)) return false;
+		for (const clause of clauses) if (clause.alternatives.length !== 1 || clause.alternatives[0]!.stems.length !== 1) return false;
+		const need = Math.floor(parts / 2) + 1;
+		const rare = clauses.length - need + 1;
+		if (rare >= clauses.length) return false;
+		const byRarity = clauses.map((clause, c) => ({ c, size: this.clauseSize(clause) })).sort((a, b) => a.size - b.size);
+		const alive = this.alive.data;
+		const seen = this.scratchCount;
+		const found = this.listClause;
+		found.length = 0;
+		const add = (doc: number) => {
+			if (alive[doc] === 1 && seen[doc] === 0) {
+				seen[doc] = 1;
+				found.push(doc);
+			}
+		};
+		for (let r = 0; r < rare; r++) {
+			const term = this.termIds.get(clauses[byRarity[r]!.c]!.alternatives[0]!.stems[0]!);
+			if (term === undefined) continue;
+			const [start, end] = this.postingRange(term);
+			for (let i = start; i < end; i++) add(this.mainDocs[i]!);
+			for (const doc of this.delta.get(term)?.docs ?? []) add(doc);
+		}
+		if (parsed.places.length > 0) for (const doc of this.docsOfPlaces(parsed.places)) add(doc);
+		const candidates = found.view().sort();
+		for (let i = 0; i < candidates.length; i++) seen[candidates[i]!] = 0;
+		const score = this.scratchScore;
+		const mask = this.scratchMask;
+		const clauseScore = this.scratchClause;
+		const every = (1 << clauses.length) - 1;
+		let complete = 0;
+		for (let c = 0; c < clauses.length; c++) {
+			const alternative = clauses[c]!.alternatives[0]!;
+			this.scoreCandidates(alternative.stems, alternative.boost, candidates, clauseScore);
+			const bit = 1 << c;
+			for (let i = 0; i < candidates.length; i++) {
+				const doc = candidates[i]!;
+				const value = clauseScore[doc]!;
+				if (value > 0) {
+					mask[doc]! |= bit;
+					score[doc]! += value;
+					clauseScore[doc] = 0;
+					if (mask[doc] === every) complete++;
+				}
+			}
+		}
+		if (complete === 0) {
+			// Nothing has every word: `match` then wants what has the most words anywhere.
+			for (let i = 0; i < candidates.length; i++) {
+				score[candidates[i]!] = 0;
+				mask[candidates[i]!] = 0;
+			}
+			return false;
+		}
+		// In `match`'s order: by the first clause a document has, then by document.
+		const touched = this.listTouched;
+		const out = touched.reserve(candidates.length);
+		let n = touched.length;
+		for (let c = 0; c < clauses.length; c++) {
+			const bit = 1 << c;
+			for (let i = 0; i < candidates.length; i++) {
+				const m = mask[candidates[i]!]!;
+				if ((m & bit) !== 0 && (m & (bit - 1)) === 0) out[n++] = candidates[i]!;
+			}
+		}
+		touched.length = n;
+		return true;
 	}
 
 	/** The posting weight of a term in one document (0: absent), by binary search from `from`. */
