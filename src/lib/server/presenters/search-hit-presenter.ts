@@ -36,19 +36,17 @@ export interface PreparedCard {
 
 /** A card as the text the search index stores (read back by readSearchCard). */
 export function storeSearchCard(row: SearchCardRow): string {
-	const { id, title, acronym, summary: _excerpt, ...rest } = presentInnovationSummary(row);
-	const prepared: PreparedCard = {
-		head: members({ id, title, acronym }),
-		tail: members(rest),
-		title: row.title,
-		summary: collapseWhitespace(row.summary),
-		replicationCount: row.replication_count
-	};
-	return JSON.stringify([prepared.head, prepared.tail, prepared.title, prepared.summary, prepared.replicationCount]);
+	// The summary is cut per search (excerptOfCleanText): not excerpted here for 250,000 cards at start.
+	const { id, title, acronym, summary: _none, ...rest } = presentInnovationSummary({ ...row, summary: '' });
+	const stored: StoredCard = [members({ id, title, acronym }), members(rest), row.title, collapseWhitespace(row.summary), row.replication_count];
+	return JSON.stringify(stored);
 }
 
+/** A stored card: PreparedCard's fields in its order, as a JSON array (no keys repeated 250,000 times). */
+type StoredCard = [head: string, tail: string, title: string, summary: string, replicationCount: number];
+
 export function readSearchCard(stored: string): PreparedCard {
-	const [head, tail, title, summary, replicationCount] = JSON.parse(stored) as [string, string, string, string, number];
+	const [head, tail, title, summary, replicationCount] = JSON.parse(stored) as StoredCard;
 	return { head, tail, title, summary, replicationCount };
 }
 

@@ -861,13 +861,13 @@ export class SearchIndex {
 	 */
 	private gatherLikelyMatches(parsed: ParsedQuery, clauses: ParsedQuery['clauses']): boolean {
 		const parts = clauses.length + (parsed.places.length > 0 ? 1 : 0);
-		if (parts < 3 || clauses.length < 2) return false;
+		// Three parts or more: at least two clauses, `need` at least two, so `rare` < clauses.length.
+		if (parts < 3) return false;
 		// An acronym hit is scored against the best of every matching document: not pruned.
 		if (parsed.acronymKey.length >= 3 && this.acronymDocs.has(parsed.acronymKey)) return false;
 		for (const clause of clauses) if (clause.alternatives.length !== 1 || clause.alternatives[0]!.stems.length !== 1) return false;
 		const need = Math.floor(parts / 2) + 1;
 		const rare = clauses.length - need + 1;
-		if (rare >= clauses.length) return false;
 		const byRarity = clauses.map((clause, c) => ({ c, size: this.clauseSize(clause) })).sort((a, b) => a.size - b.size);
 		const alive = this.alive.data;
 		const seen = this.scratchCount;
