@@ -349,10 +349,13 @@ function answerResponse(status: number, answer: PreparedJson, cacheControl: stri
 function encodeAnswer(status: number, answer: PreparedJson, cacheControl: string, acceptEncoding: string | null): EncodedAnswer {
 	const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'cache-control': cacheControl };
 	const kept = answer.sent > 1;
-	const encoding = answer.bytes.byteLength >= COMPRESS_MIN_BYTES ? chooseAnswerEncoding(acceptEncoding, kept) : null;
+	const encoding = answer.byteLength >= COMPRESS_MIN_BYTES ? chooseAnswerEncoding(acceptEncoding, kept, answer.encoded) : null;
 	// The length is known, so the body goes out in one write with the headers instead of as
 	// chunks followed by a separate terminating write (two sends, two wake-ups of the client).
-	if (!encoding) return { status, headers: { ...headers, 'content-length': String(answer.bytes.byteLength) }, body: answer.bytes };
+	if (!encoding) {
+		const body = answer.bytes;
+		return { status, headers: { ...headers, 'content-length': String(body.byteLength) }, body };
+	}
 	const bytes = answer.encoded[encoding] ?? compressAnswer(answer.bytes, encoding, kept);
 	if (kept) answer.encoded[encoding] = bytes;
 	return {

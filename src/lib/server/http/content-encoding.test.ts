@@ -15,6 +15,13 @@ describe('chooseAnswerEncoding', () => {
 		expect(chooseAnswerEncoding('identity', true)).toBeNull();
 		expect(chooseAnswerEncoding(null, false)).toBeNull();
 	});
+
+	it('takes an encoding the answer has already, when the client takes it', () => {
+		const gzip = Buffer.from('x');
+		expect(chooseAnswerEncoding('gzip, deflate, br', true, { gzip })).toBe('gzip');
+		expect(chooseAnswerEncoding('br', true, { gzip })).toBe('br');
+		expect(chooseAnswerEncoding('identity', true, { gzip })).toBeNull();
+	});
 });
 
 describe('compressAnswer', () => {

@@ -37,12 +37,18 @@ export function chooseEncoding(acceptEncoding: string | null | undefined): Encod
  * For an API answer, which costs its compression on every request when it is computed fresh:
  * gzip at level 3 when the client takes gzip (a 40 KB search answer in ~0.2 ms, half of brotli's
  * time at quality 4, for ~6 % more bytes), brotli otherwise. An answer sent again from a cache
- * (`kept`) is compressed once and kept, so there the smaller brotli is worth it.
+ * (`kept`) is compressed once and kept, so there the smaller brotli is worth it. An encoding
+ * the answer has `compressed` already comes first (no second compression, no second copy kept).
  */
-export function chooseAnswerEncoding(acceptEncoding: string | null | undefined, kept: boolean): Encoding | null {
+export function chooseAnswerEncoding(
+	acceptEncoding: string | null | undefined,
+	kept: boolean,
+	compressed: Partial<Record<Encoding, unknown>> = {}
+): Encoding | null {
 	const weight = encodingWeights(acceptEncoding);
 	const order: readonly Encoding[] = kept ? ['br', 'gzip'] : ['gzip', 'br'];
-	return order.find((encoding) => weight[encoding] > 0) ?? null;
+	// A copy compressed already (an answer kept as gzip only) is sent as it is.
+	return order.find((encoding) => weight[encoding] > 0 && compressed[encoding]) ?? order.find((encoding) => weight[encoding] > 0) ?? null;
 }
 
 /** Compresses an API answer the way `chooseAnswerEncoding` weighed it (see there). */
