@@ -43,4 +43,25 @@ describe('PrefixIndex', () => {
 			corrected: ['pelayanan', 'kep']
 		});
 	});
+
+	it('lists each word’s references in the order they were added, words in code-unit order', () => {
+		// Against sorting every (word, reference) pair by word, then by when it was added.
+		let seed = 7;
+		const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+		const vocabulary = Array.from({ length: 300 }, (_, i) => `${'abcdefgh'[random(8)]}${'aiueo'[random(5)]}${'klmnprst'[random(8)]}${i % 7 ? '' : 'é'}${random(40)}`);
+		const index = new PrefixIndex();
+		const pairs: { word: string; ref: number; at: number }[] = [];
+		for (let ref = 0; ref < 2000; ref++) {
+			const words = [...new Set(Array.from({ length: 1 + random(5) }, () => vocabulary[random(vocabulary.length)]!))];
+			index.add(ref, words);
+			for (const word of words) pairs.push({ word, ref, at: pairs.length });
+		}
+		index.seal();
+		pairs.sort((a, b) => (a.word < b.word ? -1 : a.word > b.word ? 1 : a.at - b.at));
+		for (const prefix of ['', 'a', 'ba', 'ki', 'e', ...vocabulary.slice(0, 40)]) {
+			const expected = pairs.filter((p) => p.word.startsWith(prefix)).map((p) => p.ref);
+			expect([...index.refsWithPrefix(prefix)]).toEqual(expected);
+			expect(index.count(prefix)).toBe(expected.length);
+		}
+	});
 });

@@ -43,22 +43,34 @@ export class PrefixIndex {
 	seal(): void {
 		if (this.sealed) return;
 		this.sealed = true;
+		// The pairs in word order, each word's references in the order they were added: the
+		// distinct words are sorted (tens of thousands) and the pairs placed by a counting sort,
+		// instead of sorting every pair by its word (1.5 million string comparisons times ~20: some
+		// seconds at 250,000 titles, during which the server process answered nothing).
 		const keys = this.addedKeys;
-		const order = Uint32Array.from(keys.keys()).sort((a, b) => compare(keys[a]!, keys[b]!) || a - b);
-		const words: string[] = [];
-		const starts: number[] = [];
-		const refs = new Uint32Array(order.length);
-		for (let i = 0; i < order.length; i++) {
-			const key = keys[order[i]!]!;
-			if (words.length === 0 || words[words.length - 1] !== key) {
-				words.push(key);
-				starts.push(i);
+		const ids = new Map<string, number>();
+		const distinct: string[] = [];
+		const wordOf = new Uint32Array(keys.length);
+		for (let i = 0; i < keys.length; i++) {
+			let id = ids.get(keys[i]!);
+			if (id === undefined) {
+				id = distinct.length;
+				ids.set(keys[i]!, id);
+				distinct.push(keys[i]!);
 			}
-			refs[i] = this.addedRefs[order[i]!]!;
+			wordOf[i] = id;
 		}
-		starts.push(order.length);
-		this.words = words;
-		this.starts = Uint32Array.from(starts);
+		const sorted = Uint32Array.from(distinct.keys()).sort((a, b) => compare(distinct[a]!, distinct[b]!));
+		const rank = new Uint32Array(distinct.length);
+		for (let r = 0; r < sorted.length; r++) rank[sorted[r]!] = r;
+		const starts = new Uint32Array(distinct.length + 1);
+		for (let i = 0; i < keys.length; i++) starts[rank[wordOf[i]!]! + 1]!++;
+		for (let r = 0; r < distinct.length; r++) starts[r + 1]! += starts[r]!;
+		const next = starts.slice(0, distinct.length);
+		const refs = new Uint32Array(keys.length);
+		for (let i = 0; i < keys.length; i++) refs[next[rank[wordOf[i]!]!]!++] = this.addedRefs[i]!;
+		this.words = Array.from(sorted, (id) => distinct[id]!);
+		this.starts = starts;
 		this.refs = refs;
 		this.addedKeys = [];
 		this.addedRefs = [];
