@@ -183,7 +183,9 @@ async function build(db: Kysely<DB>, onProgress?: (done: number) => void): Promi
 		if (rows.length < PAGE) break;
 		after = rows.at(-1)!.id;
 	}
-	index.seal();
+	// Sealed in steps, serving other requests in between (nothing searches this index yet).
+	const steps = index.sealInSteps();
+	while (!steps.next().done) await new Promise<void>((resolve) => setImmediate(resolve));
 	return { index, cards, seq: marks.seq, awardId: marks.awardId, recordId: marks.recordId, synonyms, lastSync: Date.now() };
 }
 
