@@ -135,7 +135,7 @@ async function findStoredSearch(db: Kysely<DB>, input: SearchInnovationsInput): 
 		});
 		if (shared.didYouMean === didYouMean) return shared;
 		// Searched before as typed otherwise: the same answer with this query's "did you mean".
-		const answer = PreparedJson.of(presentSearchPage({ ...shared.answer.parse(), didYouMean }));
+		const answer = PreparedJson.of(presentSearchPage({ ...shared.answer.parse(), didYouMean })).compact();
 		return { answer, ids: shared.ids, timing: shared.timing, didYouMean };
 	});
 }
