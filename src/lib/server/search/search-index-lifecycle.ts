@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { SearchIndex, type SearchDocument } from '../domain/search/search-index';
@@ -173,7 +174,7 @@ async function build(db: Kysely<DB>, onProgress?: (done: number) => void): Promi
 		for (let i = 0; i < rows.length; i++) {
 			// A page of rows is ~0.5 s of work at 250,000 innovations: the process serves other
 			// pages meanwhile (only searches wait for the index).
-			if (i > 0 && i % BUILD_SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+			if (i > 0 && i % BUILD_SLICE === 0) await setImmediate();
 			const row = rows[i]!;
 			index.upsert(toSearchDocument(row));
 			cards.set(row.id, toStoredCard(row));
@@ -185,7 +186,7 @@ async function build(db: Kysely<DB>, onProgress?: (done: number) => void): Promi
 	}
 	// Sealed in steps, serving other requests in between (nothing searches this index yet).
 	const steps = index.sealInSteps();
-	while (!steps.next().done) await new Promise<void>((resolve) => setImmediate(resolve));
+	while (!steps.next().done) await setImmediate();
 	return { index, cards, seq: marks.seq, awardId: marks.awardId, recordId: marks.recordId, synonyms, lastSync: Date.now() };
 }
 

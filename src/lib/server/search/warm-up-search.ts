@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import type { FacetName } from '../domain/search/facets';
 import type { SearchFilters, SearchIndex } from '../domain/search/search-index';
 import { FUNCTION_WORDS, wordList } from '../domain/search/text';
@@ -24,7 +25,7 @@ export async function warmUpSearch(index: SearchIndex, cards: StoredCards, searc
 	if (index.stats().liveDocuments < WARM_UP_FROM) return false;
 	const requests = warmUpRequests(index, searches);
 	for (let i = 0; i < requests.length; i++) {
-		if (i > 0 && i % SLICE === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+		if (i > 0 && i % SLICE === 0) await setImmediate();
 		answerSearch(index, cards, requests[i]!);
 	}
 	return true;

@@ -950,7 +950,7 @@ export class SearchIndex {
 		return true;
 	}
 
-	/** The posting weight of a term in one document (0: absent), by binary search from `from`. */
+	/** Where a term's postings lie in the main segment (empty for a term added after sealing). */
 	private postingRange(term: number): [number, number] {
 		return term < this.mainTerms ? [this.mainOffsets[term]!, this.mainOffsets[term + 1]!] : [0, 0];
 	}
