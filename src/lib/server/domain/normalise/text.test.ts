@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanParagraphs, cleanText, compactText, decodeEntities, foldText, htmlToText, looksLikeHtml } from './text';
+import { cleanParagraphs, cleanText, compactText, decodeEntities, endsWithLineBreak, foldText, htmlToText, looksLikeHtml } from './text';
 
 describe('cleanText', () => {
 	it.each([
@@ -157,4 +157,91 @@ describe('looksLikeHtml', () => {
 		expect(looksLikeHtml('usia < 5 dan > 2')).toBe(false);
 		expect(looksLikeHtml('AT&T')).toBe(false);
 	});
+});
+
+/** The implementations before the plain-ASCII fast paths: the fast paths must not change any result. */
+const before = {
+	strip(value: string): string {
+		if (!/[^\x20-\x7e\t\n\r]/.test(value)) return value;
+		return value
+			.normalize('NFC')
+			.replace(/[\uFEFF\u200B\u200C\u2060\u00AD]/g, '')
+			.replace(/(\p{Extended_Pictographic}(?:\uFE0F|[\u{1F3FB}-\u{1F3FF}])?)\u200D(?=\p{Extended_Pictographic})|\u200D/gu, (match, emoji: string | undefined) =>
+				emoji ? match : ''
+			)
+			.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g, '')
+			.replace(/[\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g, ' ');
+	},
+	cleanText(value: string): string {
+		return before.strip(value).replace(/\s+/g, ' ').trim();
+	},
+	cleanParagraphs(value: string): string {
+		return before
+			.strip(value)
+			.replace(/\r\n?/g, '\n')
+			.split('\n')
+			.map((line) => line.replace(/[ \t\f\v]+/g, ' ').trim())
+			.join('\n')
+			.replace(/\n{3,}/g, '\n\n')
+			.trim();
+	},
+	foldText(value: string): string {
+		return before
+			.cleanText(value)
+			.normalize('NFD')
+			.replace(/[\u0300-\u036f]/g, '')
+			.toLowerCase()
+			.replace(/&/g, ' dan ')
+			.replace(/[^a-z0-9]+/g, ' ')
+			.trim();
+	}
+};
+
+const EDGE_CASES = [
+	'',
+	' ',
+	'  ',
+	'\t',
+	'\n',
+	'\r\n',
+	'plain words',
+	' leading and trailing ',
+	'two  spaces',
+	'tab\there',
+	'line\nbreak',
+	'crlf\r\nline\rcr',
+	'a\n\n\n\nb',
+	' a \n b \n\t\n c ',
+	'\f form \v feed',
+	'Café crème',
+	'Cafe\u0301',
+	'emoji 👨\u200D👩\u200D👧 keluarga 👍🏽',
+	'nbsp\u00A0here\u2003wide',
+	'\uFEFFbom and zero\u200Bwidth',
+	'line\u2028separator\u2029para',
+	'kontrol\u0007\u007f',
+	'AT&T & Co &amp;',
+	'Toli-Toli, Sulawesi_Tengah (2020): 56,3%!',
+	'UPPER lower 123',
+	'~tilde` `quotes\'"',
+	'ﬁ ligature and ² super',
+	'İstanbul ß'
+];
+
+describe('fast paths give what the full clean-up gives', () => {
+	it.each(EDGE_CASES)('%j', (value) => {
+		expect(cleanText(value)).toBe(before.cleanText(value));
+		expect(cleanParagraphs(value)).toBe(before.cleanParagraphs(value));
+		expect(foldText(value)).toBe(before.foldText(value));
+	});
+
+	it('looksLikeHtml needs a < or a &', () => {
+		for (const value of EDGE_CASES) expect(looksLikeHtml(value)).toBe(/<\/?[A-Za-z][^<>]*>|<!--/.test(value) || /&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z]+);/.test(value));
+	});
+});
+
+describe('endsWithLineBreak', () => {
+	it.each(['', 'a', '\n', 'a\n', 'a\n \t ', 'a\n x', '\n\n ', ' \t', 'a \n', '\r', 'a\r\n'])('%j', (text) =>
+		expect(endsWithLineBreak(text)).toBe(/\n[ \t]*$/.test(text))
+	);
 });

@@ -26,10 +26,25 @@ function stripInvisible(value: string): string {
 		.replace(ODD_SPACES, ' ');
 }
 
+// Printable ASCII without two spaces in a row: cleanText and cleanParagraphs leave such text as it
+// is but for trimming, so it skips their passes (most cells of every export are like that).
+const UNTIDY = /[^\x20-\x7e]| {2}/;
+
+const WHITE_SPACE = /\s+/g;
+const LINE_BREAK = /\r\n?/g;
+const LINE_SPACES = /[ \t\f\v]+/g;
+const BLANK_LINES = /\n{3,}/g;
+const NON_ASCII = /[^\x00-\x7f]/;
+const COMBINING_MARKS = /[\u0300-\u036f]/g;
+const AMPERSAND = /&/g;
+const NON_WORD = /[^a-z0-9]+/g;
+
 /** One-line text: NFC, no BOM or zero-width characters, trimmed, internal white space collapsed. */
 export function cleanText(value: string | null | undefined): string {
 	if (value == null) return '';
-	return stripInvisible(String(value)).replace(/\s+/g, ' ').trim();
+	const text = String(value);
+	if (!UNTIDY.test(text)) return text.trim();
+	return stripInvisible(text).replace(WHITE_SPACE, ' ').trim();
 }
 
 /**
@@ -38,12 +53,15 @@ export function cleanText(value: string | null | undefined): string {
  */
 export function cleanParagraphs(value: string | null | undefined): string {
 	if (value == null) return '';
-	return stripInvisible(String(value))
-		.replace(/\r\n?/g, '\n')
+	const text = String(value);
+	// One line of tidy text (no line break is printable ASCII).
+	if (!UNTIDY.test(text)) return text.trim();
+	return stripInvisible(text)
+		.replace(LINE_BREAK, '\n')
 		.split('\n')
-		.map((line) => line.replace(/[ \t\f\v]+/g, ' ').trim())
+		.map((line) => line.replace(LINE_SPACES, ' ').trim())
 		.join('\n')
-		.replace(/\n{3,}/g, '\n\n')
+		.replace(BLANK_LINES, '\n\n')
 		.trim();
 }
 
@@ -52,13 +70,10 @@ export function cleanParagraphs(value: string | null | undefined): string {
  * punctuation or space turned into one space. `Toli-Toli` -> `toli toli`.
  */
 export function foldText(value: string | null | undefined): string {
-	return cleanText(value)
-		.normalize('NFD')
-		.replace(/[\u0300-\u036f]/g, '')
-		.toLowerCase()
-		.replace(/&/g, ' dan ')
-		.replace(/[^a-z0-9]+/g, ' ')
-		.trim();
+	const cleaned = cleanText(value);
+	// ASCII has no accents and NFD leaves it as it is (normalising is costly).
+	const unaccented = NON_ASCII.test(cleaned) ? cleaned.normalize('NFD').replace(COMBINING_MARKS, '') : cleaned;
+	return unaccented.toLowerCase().replace(AMPERSAND, ' dan ').replace(NON_WORD, ' ').trim();
 }
 
 /** foldText without spaces, so that `Toli-Toli`, `Toli Toli` and `Tolitoli` are equal. */
@@ -214,6 +229,8 @@ const ESCAPED_TAG = /&lt;\/?[A-Za-z][^<>]*?&gt;/i;
 
 /** True when the value contains something that looks like an HTML tag or a character reference. */
 export function looksLikeHtml(value: string): boolean {
+	// Both need a `<` or a `&`; most narratives have neither, and indexOf is cheaper than a regex.
+	if (!value.includes('<') && !value.includes('&')) return false;
 	return TAG_LIKE.test(value) || /&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z]+);/.test(value);
 }
 
@@ -238,7 +255,7 @@ function stripOnce(html: string, firstPass: boolean): string {
 	};
 	// Structure breaks do not add up (`</li></ul>` is one break); only `<br>` always counts.
 	const breakLine = () => {
-		if (!/\n[ \t]*$/.test(out)) out += '\n';
+		if (!endsWithLineBreak(out)) out += '\n';
 	};
 	const breakParagraph = () => {
 		out += '\n\n';
@@ -309,6 +326,16 @@ function stripOnce(html: string, firstPass: boolean): string {
 		else if (LINES.has(name) && !closing) breakLine();
 	}
 	return out;
+}
+
+/**
+ * `/\n[ \t]*$/.test(text)`, looking back from the end only: the regex scans (and flattens) the
+ * whole output built so far at every break, which made long narratives quadratic.
+ */
+export function endsWithLineBreak(text: string): boolean {
+	let i = text.length - 1;
+	while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
+	return i >= 0 && text.charCodeAt(i) === 10;
 }
 
 /** Index of the `>` that ends the tag starting before `from`, respecting quoted attributes. */
