@@ -6,7 +6,9 @@ import {
 	extractNumbers,
 	foldText,
 	fuzzyTokenOverlap,
+	hashWord,
 	jaccard,
+	narrativeFeatures,
 	narrativeSimilarity,
 	tokenSetOverlap,
 	tokensMatch,
@@ -90,5 +92,77 @@ describe('withinOneEdit', () => {
 		const { editDistance, withinOneEdit } = await import('./similarity');
 		const words = ['pencari', 'pencrai', 'pencar', 'pencarii', 'xencari', 'pencarx', 'sederhana', 'sdeerhana', 'sederahna', 'abcd', 'abdc', 'bacd', 'abc', 'abcde', 'ab', ''];
 		for (const a of words) for (const b of words) expect(withinOneEdit(a, b), `${a} ${b}`).toBe(editDistance(a, b, 1) <= 1);
+	});
+});
+
+/** The implementations before the hand-written scans: the scans must not change any result. */
+const before = {
+	foldText(value: string): string {
+		return value
+			.normalize('NFKD')
+			.replace(/[\u0300-\u036f]/g, '')
+			.toLowerCase()
+			.replace(/[^a-z0-9]+/g, ' ')
+			.trim();
+	},
+	extractNumbers(text: string): Set<string> {
+		const figures = new Set<string>();
+		for (const match of text.matchAll(/\d+(?:[.,]\d+)*/g)) {
+			const raw = match[0];
+			let canonical: string;
+			if (/^\d{1,3}(?:\.\d{3})+$/.test(raw)) canonical = raw.replace(/\./g, '');
+			else if (/^\d+,\d+$/.test(raw)) canonical = raw.replace(',', '.');
+			else if (/^\d{1,3}(?:,\d{3})+$/.test(raw)) canonical = raw.replace(/,/g, '');
+			else canonical = raw;
+			const value = Number(canonical);
+			if (!Number.isFinite(value)) continue;
+			if (/^(19|20)\d\d$/.test(canonical)) continue;
+			figures.add(String(value));
+		}
+		return figures;
+	},
+	words(folded: string, stopWords: ReadonlySet<string>): number[] {
+		const stop = new Set([...stopWords].map(hashWord));
+		const words = folded.split(' ').filter((word) => word.length >= 3 && !/^\d+$/.test(word));
+		return [...new Set(words.map(hashWord).filter((hash) => !stop.has(hash)))].sort((x, y) => x - y);
+	}
+};
+
+const TEXTS = [
+	'',
+	' ',
+	'---',
+	'a',
+	'Ab',
+	' Toli-Toli, Sulawesi_Tengah (2020): 56,3%! ',
+	'UPPER lower 123 4567 ~`!@#$%^&*()[]{};:\'",.<>/?\\|',
+	'Café Écrit naïve ﬁ ² 👍🏽 家',
+	'Dari 56,3% menjadi 69,2% bagi 1.320 warga sejak 2021, anggaran Rp 525 juta, tim 7 orang',
+	'1.2.3 1,2,3 1,234,567 12.345.678 1.23 0,5 .5 5. 5, 1999 2000 2099 2100 1899 19,5 20.00 007 0',
+	'angka 99999999999999999999999999 dan ' + '9'.repeat(400) + ' serta 3.' + '1'.repeat(30),
+	'akhir 12,', 'akhir 12.5.', '12', '1900', '1,000', '1.000,50', 'tahun2020an 2020a a2020',
+	'\tbaris\r\nbaru\n\nlagi\u00A0dan\u2003lagi',
+	'yang dan di untuk pada dengan ini itu yang yang Yang'
+];
+
+describe('hand-written scans give what the regex versions give', () => {
+	const stopWords = new Set(['yang', 'dan', 'untuk', 'dengan', 'ini']);
+	it.each(TEXTS)('%j', (text) => {
+		expect(foldText(text)).toBe(before.foldText(text));
+		expect([...extractNumbers(text)]).toEqual([...before.extractNumbers(text)]);
+		const features = narrativeFeatures(text, stopWords);
+		expect(features.words).toBeInstanceOf(Uint32Array);
+		expect([...features.words]).toEqual(before.words(foldText(text), stopWords));
+	});
+
+	it('keeps working when a long narrative follows short ones (scratch space grows)', () => {
+		const long = Array.from({ length: 5000 }, (_, i) => `kata${i} ${i * 7}`).join(' ');
+		expect(foldText(long)).toBe(before.foldText(long));
+		expect([...narrativeFeatures(long, stopWords).words]).toEqual(before.words(foldText(long), stopWords));
+		expect([...narrativeFeatures('kata pendek lagi', stopWords).words]).toEqual(before.words('kata pendek lagi', stopWords));
+	});
+
+	it('leaves out stop words by hash', () => {
+		expect([...narrativeFeatures('alpha beta gamma', new Set(['beta'])).words]).toEqual([hashWord('alpha'), hashWord('gamma')].sort((x, y) => x - y));
 	});
 });

@@ -6,13 +6,42 @@ const NON_WORD = /[^a-z0-9]+/g;
 /** Lower case, strip diacritics, keep letters and digits separated by single spaces. */
 export function foldText(value: string): string {
 	// Most text is plain ASCII, which Unicode normalisation would leave as it is (and it is costly).
-	if (!NON_ASCII.test(value)) return value.toLowerCase().replace(NON_WORD, ' ').trim();
+	if (!NON_ASCII.test(value)) return foldAscii(value);
 	return value
 		.normalize('NFKD')
 		.replace(/[\u0300-\u036f]/g, '')
 		.toLowerCase()
 		.replace(/[^a-z0-9]+/g, ' ')
 		.trim();
+}
+
+/** Scratch space of foldAscii, grown as needed (its bytes never outlive a call). */
+let foldBytes = Buffer.allocUnsafe(4096);
+
+/**
+ * `value.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()` for ASCII text, in one pass: the regex
+ * replacement costs twice as much on narratives, which every import folds.
+ */
+function foldAscii(value: string): string {
+	if (foldBytes.length < value.length) foldBytes = Buffer.allocUnsafe(2 * value.length);
+	const bytes = foldBytes;
+	let length = 0;
+	// After a separator (or at the start): the next separator adds nothing.
+	let separated = true;
+	for (let i = 0; i < value.length; i++) {
+		let code = value.charCodeAt(i);
+		if (code >= 65 && code <= 90) code += 32;
+		if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+			bytes[length++] = code;
+			separated = false;
+		} else if (!separated) {
+			bytes[length++] = 32;
+			separated = true;
+		}
+	}
+	// A trailing separator is trimmed.
+	if (separated && length > 0) length--;
+	return bytes.toString('latin1', 0, length);
 }
 
 /** Character trigrams of the folded string, padded so that short words still yield grams. */
@@ -141,19 +170,45 @@ export function tokenSetOverlap(a: Iterable<string>, b: Iterable<string>): numbe
  */
 export function extractNumbers(text: string): Set<string> {
 	const figures = new Set<string>();
-	for (const match of text.matchAll(/\d+(?:[.,]\d+)*/g)) {
-		const raw = match[0];
+	const n = text.length;
+	// The matches of /\d+(?:[.,]\d+)*/g, found by hand: most are plain digits, which need none of
+	// the regex tests below (a match object and four tests per figure cost more than the scan).
+	for (let i = 0; i < n; i++) {
+		if (!isDigit(text.charCodeAt(i))) continue;
+		const start = i;
+		let separators = false;
+		for (;;) {
+			while (i < n && isDigit(text.charCodeAt(i))) i++;
+			const next = text.charCodeAt(i);
+			if ((next !== 46 && next !== 44) || !isDigit(text.charCodeAt(i + 1))) break;
+			separators = true;
+			i++;
+		}
+		const raw = text.slice(start, i);
 		let canonical: string;
-		if (/^\d{1,3}(?:\.\d{3})+$/.test(raw)) canonical = raw.replace(/\./g, '');
+		if (!separators) canonical = raw;
+		else if (/^\d{1,3}(?:\.\d{3})+$/.test(raw)) canonical = raw.replace(/\./g, '');
 		else if (/^\d+,\d+$/.test(raw)) canonical = raw.replace(',', '.');
 		else if (/^\d{1,3}(?:,\d{3})+$/.test(raw)) canonical = raw.replace(/,/g, '');
 		else canonical = raw;
 		const value = Number(canonical);
 		if (!Number.isFinite(value)) continue;
-		if (/^(19|20)\d\d$/.test(canonical)) continue;
+		if (isYear(canonical)) continue;
 		figures.add(String(value));
 	}
 	return figures;
+}
+
+/** `0`-`9` (NaN, past the end of a string, is not). */
+function isDigit(code: number): boolean {
+	return code >= 48 && code <= 57;
+}
+
+/** `/^(19|20)\d\d$/.test(canonical)` */
+function isYear(canonical: string): boolean {
+	if (canonical.length !== 4 || !isDigit(canonical.charCodeAt(2)) || !isDigit(canonical.charCodeAt(3))) return false;
+	const century = canonical.slice(0, 2);
+	return century === '19' || century === '20';
 }
 
 /** Folded words of at least three letters that are not stop words and not pure numbers. */
@@ -221,7 +276,47 @@ export function tellingFigures(text: string): string[] {
 	return [...extractNumbers(text)].filter(isTellingFigure).sort((x, y) => Number(x) - Number(y));
 }
 
-const stopWordHashes = new WeakMap<ReadonlySet<string>, Set<number>>();
+/**
+ * A set of 32-bit hashes as an open-addressing table in a typed array: a Set of numbers would box
+ * every hash above 2^30 to look it up, for every word of every narrative. 0 marks an empty slot
+ * (a word hashing to 0 is kept aside).
+ */
+interface HashTable {
+	slots: Uint32Array;
+	mask: number;
+	hasZero: boolean;
+}
+
+function hashTableOf(hashes: Iterable<number>): HashTable {
+	const distinct = new Set(hashes);
+	let size = 16;
+	while (size < 2 * distinct.size) size *= 2;
+	const table: HashTable = { slots: new Uint32Array(size), mask: size - 1, hasZero: false };
+	for (const hash of distinct) {
+		if (hash === 0) {
+			table.hasZero = true;
+			continue;
+		}
+		let slot = hash & table.mask;
+		while (table.slots[slot] !== 0) slot = (slot + 1) & table.mask;
+		table.slots[slot] = hash;
+	}
+	return table;
+}
+
+function tableHas(table: HashTable, hash: number): boolean {
+	if (hash === 0) return table.hasZero;
+	for (let slot = hash & table.mask; ; slot = (slot + 1) & table.mask) {
+		const found = table.slots[slot]!;
+		if (found === hash) return true;
+		if (found === 0) return false;
+	}
+}
+
+const stopWordHashes = new WeakMap<ReadonlySet<string>, HashTable>();
+
+/** Scratch space for a narrative's word hashes, grown as needed (copied out before returning). */
+let wordHashes = new Uint32Array(1024);
 
 /**
  * The hashes of `contentWords`, sorted and distinct, computed in one pass over the folded text
@@ -232,10 +327,13 @@ export function narrativeFeatures(text: string, stopWords: ReadonlySet<string> =
 	const figures = tellingFigures(text);
 	let stopHashes = stopWordHashes.get(stopWords);
 	if (!stopHashes) {
-		stopHashes = new Set([...stopWords].map(hashWord));
+		stopHashes = hashTableOf([...stopWords].map(hashWord));
 		stopWordHashes.set(stopWords, stopHashes);
 	}
-	const hashes: number[] = [];
+	// At most one word per two characters (a letter and a space).
+	if (wordHashes.length < (folded.length >> 1) + 1) wordHashes = new Uint32Array(folded.length);
+	const hashes = wordHashes;
+	let count = 0;
 	let hash = 0x811c9dc5;
 	let length = 0;
 	let digitsOnly = true;
@@ -245,7 +343,7 @@ export function narrativeFeatures(text: string, stopWords: ReadonlySet<string> =
 		if (code === 32) {
 			if (length >= 3 && !digitsOnly) {
 				const word = hash >>> 0;
-				if (!stopHashes.has(word)) hashes.push(word);
+				if (!tableHas(stopHashes, word)) hashes[count++] = word;
 			}
 			hash = 0x811c9dc5;
 			length = 0;
@@ -257,7 +355,7 @@ export function narrativeFeatures(text: string, stopWords: ReadonlySet<string> =
 		length++;
 		if (code < 48 || code > 57) digitsOnly = false;
 	}
-	const sorted = Uint32Array.from(hashes).sort();
+	const sorted = hashes.slice(0, count).sort();
 	let size = 0;
 	for (let i = 0; i < sorted.length; i++) if (size === 0 || sorted[size - 1] !== sorted[i]) sorted[size++] = sorted[i]!;
 	return { figures, words: size === sorted.length ? sorted : sorted.slice(0, size) };
