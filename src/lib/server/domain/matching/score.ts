@@ -1,5 +1,5 @@
 import type { MatchRecord } from './types';
-import { compareNarratives, foldText, narrativeFeatures, type NarrativeFeatures } from './similarity';
+import { compareNarratives, foldNarrative, foldText, type NarrativeFeatures } from './similarity';
 import { analyseTitle, compareTitles, type TitleAnalysis, type TitleComparison, type TitleRelation } from './titles';
 
 export type MatchFeature = 'title' | 'acronym' | 'agency' | 'region' | 'year' | 'text';
@@ -73,14 +73,14 @@ function mentionOf(title: TitleAnalysis): { name: string; phrase: string | null 
 }
 
 export function prepareRecord(record: MatchRecord, config: Pick<MatchConfig, 'stopWords'> = DEFAULT_MATCH_CONFIG): PreparedRecord {
-	const folded = foldText(record.text);
+	const { folded, narrative } = foldNarrative(record.text, config.stopWords);
 	const title = analyseTitle(record.title);
 	return {
 		record,
 		title,
 		mention: mentionOf(title),
 		foldedText: ` ${folded} `,
-		narrative: narrativeFeatures(record.text, config.stopWords, folded),
+		narrative,
 		stopWords: config.stopWords,
 		hasText: record.text.trim() !== ''
 	};

@@ -4,6 +4,7 @@ import {
 	dice,
 	editDistance,
 	extractNumbers,
+	foldNarrative,
 	foldText,
 	fuzzyTokenOverlap,
 	hashWord,
@@ -153,6 +154,10 @@ describe('hand-written scans give what the regex versions give', () => {
 		const features = narrativeFeatures(text, stopWords);
 		expect(features.words).toBeInstanceOf(Uint32Array);
 		expect([...features.words]).toEqual(before.words(foldText(text), stopWords));
+		const both = foldNarrative(text, stopWords);
+		expect(both.folded).toBe(foldText(text));
+		expect(both.narrative.figures).toEqual(features.figures);
+		expect([...both.narrative.words]).toEqual([...features.words]);
 	});
 
 	it('keeps working when a long narrative follows short ones (scratch space grows)', () => {
@@ -160,6 +165,9 @@ describe('hand-written scans give what the regex versions give', () => {
 		expect(foldText(long)).toBe(before.foldText(long));
 		expect([...narrativeFeatures(long, stopWords).words]).toEqual(before.words(foldText(long), stopWords));
 		expect([...narrativeFeatures('kata pendek lagi', stopWords).words]).toEqual(before.words('kata pendek lagi', stopWords));
+		expect(foldNarrative(long, stopWords).folded).toBe(before.foldText(long));
+		expect([...foldNarrative(long, stopWords).narrative.words]).toEqual(before.words(foldText(long), stopWords));
+		expect(foldNarrative('kata pendek lagi', stopWords).folded).toBe('kata pendek lagi');
 	});
 
 	it('leaves out stop words by hash', () => {

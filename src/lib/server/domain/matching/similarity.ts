@@ -315,8 +315,34 @@ function tableHas(table: HashTable, hash: number): boolean {
 
 const stopWordHashes = new WeakMap<ReadonlySet<string>, HashTable>();
 
+function stopWordTable(stopWords: ReadonlySet<string>): HashTable {
+	let table = stopWordHashes.get(stopWords);
+	if (!table) {
+		table = hashTableOf([...stopWords].map(hashWord));
+		stopWordHashes.set(stopWords, table);
+	}
+	return table;
+}
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
 /** Scratch space for a narrative's word hashes, grown as needed (copied out before returning). */
 let wordHashes = new Uint32Array(1024);
+
+/** wordHashes with room for the words of a text of `length` characters (at most one per two). */
+function wordHashesFor(length: number): Uint32Array {
+	if (wordHashes.length < (length >> 1) + 1) wordHashes = new Uint32Array(length);
+	return wordHashes;
+}
+
+/** The first `count` hashes, sorted and distinct, as a new array. */
+function sortedDistinct(hashes: Uint32Array, count: number): Uint32Array {
+	const sorted = hashes.subarray(0, count).sort();
+	let size = 0;
+	for (let i = 0; i < count; i++) if (size === 0 || sorted[size - 1] !== sorted[i]) sorted[size++] = sorted[i]!;
+	return sorted.slice(0, size);
+}
 
 /**
  * The hashes of `contentWords`, sorted and distinct, computed in one pass over the folded text
@@ -324,17 +350,10 @@ let wordHashes = new Uint32Array(1024);
  * by hash.
  */
 export function narrativeFeatures(text: string, stopWords: ReadonlySet<string> = new Set(), folded: string = foldText(text)): NarrativeFeatures {
-	const figures = tellingFigures(text);
-	let stopHashes = stopWordHashes.get(stopWords);
-	if (!stopHashes) {
-		stopHashes = hashTableOf([...stopWords].map(hashWord));
-		stopWordHashes.set(stopWords, stopHashes);
-	}
-	// At most one word per two characters (a letter and a space).
-	if (wordHashes.length < (folded.length >> 1) + 1) wordHashes = new Uint32Array(folded.length);
-	const hashes = wordHashes;
+	const stop = stopWordTable(stopWords);
+	const hashes = wordHashesFor(folded.length);
 	let count = 0;
-	let hash = 0x811c9dc5;
+	let hash = FNV_OFFSET;
 	let length = 0;
 	let digitsOnly = true;
 	// foldText leaves letters and digits separated by single spaces.
@@ -343,22 +362,63 @@ export function narrativeFeatures(text: string, stopWords: ReadonlySet<string> =
 		if (code === 32) {
 			if (length >= 3 && !digitsOnly) {
 				const word = hash >>> 0;
-				if (!tableHas(stopHashes, word)) hashes[count++] = word;
+				if (!tableHas(stop, word)) hashes[count++] = word;
 			}
-			hash = 0x811c9dc5;
+			hash = FNV_OFFSET;
 			length = 0;
 			digitsOnly = true;
 			continue;
 		}
-		hash ^= code;
-		hash = Math.imul(hash, 0x01000193);
+		hash = Math.imul(hash ^ code, FNV_PRIME);
 		length++;
 		if (code < 48 || code > 57) digitsOnly = false;
 	}
-	const sorted = hashes.slice(0, count).sort();
-	let size = 0;
-	for (let i = 0; i < sorted.length; i++) if (size === 0 || sorted[size - 1] !== sorted[i]) sorted[size++] = sorted[i]!;
-	return { figures, words: size === sorted.length ? sorted : sorted.slice(0, size) };
+	return { figures: tellingFigures(text), words: sortedDistinct(hashes, count) };
+}
+
+/**
+ * `foldText(text)` and `narrativeFeatures(text, stopWords)` at once: for ASCII text (most of it)
+ * the words are hashed in the same pass that folds them, instead of a second pass over the folded
+ * text (the importer analyses every narrative).
+ */
+export function foldNarrative(text: string, stopWords: ReadonlySet<string>): { folded: string; narrative: NarrativeFeatures } {
+	if (NON_ASCII.test(text)) {
+		const folded = foldText(text);
+		return { folded, narrative: narrativeFeatures(text, stopWords, folded) };
+	}
+	const stop = stopWordTable(stopWords);
+	const hashes = wordHashesFor(text.length);
+	if (foldBytes.length < text.length) foldBytes = Buffer.allocUnsafe(2 * text.length);
+	const bytes = foldBytes;
+	let length = 0;
+	let count = 0;
+	// The word being read: its hash, length and whether it has only digits so far.
+	let hash = FNV_OFFSET;
+	let wordLength = 0;
+	let digitsOnly = true;
+	// As in foldAscii, and each word ends where its separator starts (or at the end).
+	for (let i = 0; i <= text.length; i++) {
+		let code = i < text.length ? text.charCodeAt(i) : 32;
+		if (code >= 65 && code <= 90) code += 32;
+		if ((code >= 97 && code <= 122) || (code >= 48 && code <= 57)) {
+			bytes[length++] = code;
+			hash = Math.imul(hash ^ code, FNV_PRIME);
+			wordLength++;
+			if (code > 57) digitsOnly = false;
+		} else if (wordLength > 0) {
+			bytes[length++] = 32;
+			if (wordLength >= 3 && !digitsOnly) {
+				const word = hash >>> 0;
+				if (!tableHas(stop, word)) hashes[count++] = word;
+			}
+			hash = FNV_OFFSET;
+			wordLength = 0;
+			digitsOnly = true;
+		}
+	}
+	// The separator written for the end of the last word is trimmed.
+	const folded = bytes.toString('latin1', 0, length > 0 ? length - 1 : 0);
+	return { folded, narrative: { figures: tellingFigures(text), words: sortedDistinct(hashes, count) } };
 }
 
 /** Jaccard of two sorted, duplicate-free hash arrays, by merging. */
