@@ -17,3 +17,22 @@ describe('rawDocument', () => {
 		expect(rawDocument({ Kosong: null, Skor: 3.5, Tanggal: values.Tanggal, ID: 'SNV-1', Judul: 'SIDAKEP "baru"' }).checksum).toBe(checksum);
 	});
 });
+
+describe('rawDocument over rows with other keys', () => {
+	it('sorts each row by its own keys (the sorted keys of the previous row are reused only when they are the same)', () => {
+		const rows: Record<string, string | null>[] = [
+			{ b: '1', a: '2' },
+			{ b: '3', a: '4' },
+			{ a: '5', b: '6' },
+			{ b: '7', a: '8', c: '9' },
+			{ b: '7', a: '8', d: '9' },
+			{},
+			{ z: null }
+		];
+		for (const values of rows) {
+			const keys = Object.keys(values).sort();
+			expect(rawDocument(values).json).toBe(JSON.stringify(Object.fromEntries(keys.map((key) => [key, values[key]]))));
+			expect(rawDocument(values).checksum).toBe(createHash('sha256').update(JSON.stringify(keys.map((key) => [key, values[key]]))).digest('hex'));
+		}
+	});
+});

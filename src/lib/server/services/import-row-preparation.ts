@@ -6,7 +6,7 @@
  * both cores, and in-process otherwise (small files, or where the worker cannot be started, e.g.
  * in the bundled server). Either way the batches come out in file order and are the same.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -107,7 +107,7 @@ export interface PreparedBatch {
 }
 
 /** An accepted row before its stored JSON is packed into its batch's buffer. */
-type UnpackedRow = Omit<AcceptedRow, 'stored'> & { storedJson: { raw: string; mapped: string; matchFeatures: string } };
+type UnpackedRow = { ok: true; row: Omit<AcceptedRow, 'stored'>; storedJson: { raw: string; mapped: string; matchFeatures: string } };
 
 /**
  * Packs the stored JSON of a batch's rows into one buffer as each row is prepared (so that its
@@ -133,9 +133,9 @@ function batchPacker() {
 		const prepared = rows.map((row) => {
 			const result = prepareOne(row);
 			if (!result.ok) return result;
-			const { storedJson, ...rest } = result;
+			const { storedJson } = result;
 			lengths.push(write(storedJson.raw), write(storedJson.mapped), write(storedJson.matchFeatures));
-			return rest;
+			return result.row;
 		});
 		const bytes = new ArrayBuffer(offset);
 		new Uint8Array(bytes).set(work.subarray(0, offset));
@@ -204,7 +204,7 @@ export function rawDocument(values: Record<string, CellValue>): { raw: Record<st
 	const raw: Record<string, unknown> = {};
 	let json = '';
 	let pairs = '';
-	for (const key of Object.keys(values).sort()) {
+	for (const key of sortedKeys(values)) {
 		const cell = values[key];
 		const value = cell instanceof Date ? cell.toISOString() : cell;
 		if (value === undefined) continue;
@@ -214,7 +214,20 @@ export function rawDocument(values: Record<string, CellValue>): { raw: Record<st
 		json += `${json === '' ? '' : ','}${name}:${text}`;
 		pairs += `${pairs === '' ? '' : ','}[${name},${text}]`;
 	}
-	return { raw, json: `{${json}}`, checksum: createHash('sha256').update(`[${pairs}]`).digest('hex') };
+	return { raw, json: `{${json}}`, checksum: hash('sha256', `[${pairs}]`, 'hex') };
+}
+
+/** The last keys sorted and their order: the rows of a file share their keys (one sort per file, not per row). */
+let lastKeys: string[] = [];
+let lastSorted: string[] = [];
+
+function sortedKeys(values: Record<string, CellValue>): string[] {
+	const keys = Object.keys(values);
+	if (keys.length !== lastKeys.length || keys.some((key, i) => key !== lastKeys[i])) {
+		lastKeys = keys;
+		lastSorted = [...keys].sort();
+	}
+	return lastSorted;
 }
 
 type SourceRow = { rowNumber: number; values: Record<string, CellValue> };
@@ -337,23 +350,33 @@ export function prepareRow(
 		},
 		{ stopWords }
 	);
-	const { stopWords: _stopWords, ...match } = prepared;
 	return {
 		ok: true,
-		rowNumber: row.rowNumber,
-		externalId: value.externalId,
-		record: value.record,
-		learnedPanrbId: value.learnedPanrbId,
-		checksum,
+		row: {
+			ok: true,
+			rowNumber: row.rowNumber,
+			externalId: value.externalId,
+			record: value.record,
+			learnedPanrbId: value.learnedPanrbId,
+			checksum,
+			keys: blockingKeys(prepared.record, prepared.narrative.figures, prepared.title),
+			// Without its stop words (written out: an object rest pattern is slow). The text itself is
+			// not needed any more: its folded copy serves the name look-ups.
+			match: {
+				record: { ...prepared.record, text: '' },
+				title: prepared.title,
+				mention: prepared.mention,
+				foldedText: prepared.foldedText,
+				narrative: prepared.narrative,
+				hasText: prepared.hasText
+			}
+		},
 		// The mapped fields are left out: they are the raw row's cells again, and the raw row is kept.
 		storedJson: {
 			raw: rawJson,
 			mapped: JSON.stringify(mappedDocument(value, checksum)),
 			matchFeatures: JSON.stringify(matchFeaturesOf(prepared, stopWordsKey))
-		},
-		keys: blockingKeys(prepared.record, prepared.narrative.figures, prepared.title),
-		// The text itself is not needed any more: its folded copy serves the name look-ups.
-		match: { ...match, record: { ...match.record, text: '' } }
+		}
 	};
 }
 

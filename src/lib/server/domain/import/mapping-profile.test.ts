@@ -152,4 +152,16 @@ describe('mapRow', () => {
 		const mapping = applyMappingProfile(profile, [' nama inovasi ']);
 		expect(mapRow(profile, { ' nama inovasi ': 'Judul' }, mapping).fields.title).toBe('Judul');
 	});
+
+	it('gives each row its own fields, in profile order, whatever an earlier row got', () => {
+		const first = mapRow(profile, { ID: '1', 'Nama Inovasi': 'Satu' }).fields;
+		first.title = 'diubah';
+		const second = mapRow(profile, { ID: '2' }).fields;
+		expect(second).not.toBe(first);
+		expect(second.title).toBeNull();
+		expect(Object.keys(second)).toEqual(Object.values(profile.columns).map((column) => column.field));
+		// A profile given other columns gets its own empty fields.
+		const other = { ...profile, columns: { ID: { field: 'externalId' } } };
+		expect(mapRow(other, { ID: '3' }).fields).toEqual({ externalId: '3' });
+	});
 });

@@ -183,10 +183,24 @@ export function mapRow(
 	row: Record<string, RawValue>,
 	mapping: HeaderMapping = applyMappingProfile(profile, Object.keys(row))
 ): MappedRow {
-	const fields: Record<string, string | null> = {};
-	for (const column of Object.values(profile.columns)) fields[column.field] = null;
+	const fields: Record<string, string | null> = { ...emptyFieldsOf(profile) };
 	for (const column of mapping.columns) fields[column.field] = rawText(row[column.header]);
 	return { raw: row, fields };
+}
+
+const emptyFields = new WeakMap<MappingProfile, { columns: MappingProfile['columns']; fields: Record<string, null> }>();
+
+/**
+ * Every field of the profile, null, in profile order: copied for each row (cheaper than building
+ * it). Never handed out, so never changed; a profile given other columns gets it built again.
+ */
+function emptyFieldsOf(profile: MappingProfile): Record<string, null> {
+	const known = emptyFields.get(profile);
+	if (known && known.columns === profile.columns) return known.fields;
+	const fields: Record<string, null> = {};
+	for (const column of Object.values(profile.columns)) fields[column.field] = null;
+	emptyFields.set(profile, { columns: profile.columns, fields });
+	return fields;
 }
 
 /** A cell as text, without interpreting it: the normaliser parses it with the column's parser. */
