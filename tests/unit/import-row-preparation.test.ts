@@ -1,6 +1,13 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { rawDocument } from '../../src/lib/server/services/import-row-preparation';
+import { createRegionResolver } from '../../src/lib/server/domain/normalise/regions';
+import {
+	buildResolvers,
+	createAgencyResolverFromRows,
+	rawDocument,
+	type ResolverAgency,
+	type ResolverRegion
+} from '../../src/lib/server/services/import-row-preparation';
 
 describe('rawDocument', () => {
 	it('gives the checksum stored since the first import (sorted [key, value] pairs) and the row as JSON', () => {
@@ -34,5 +41,57 @@ describe('rawDocument over rows with other keys', () => {
 			expect(rawDocument(values).json).toBe(JSON.stringify(Object.fromEntries(keys.map((key) => [key, values[key]]))));
 			expect(rawDocument(values).checksum).toBe(createHash('sha256').update(JSON.stringify(keys.map((key) => [key, values[key]]))).digest('hex'));
 		}
+	});
+});
+
+describe('buildResolvers', () => {
+	const regions: ResolverRegion[] = [
+		{ code: '35', name: 'Jawa Timur', level: 'provinsi', parent_code: null },
+		{ code: '35.10', name: 'Kabupaten Banyuwangi', level: 'kabupaten', parent_code: '35' },
+		{ code: '35.78', name: 'Kota Surabaya', level: 'kota', parent_code: '35' },
+		{ code: '32.16', name: 'Kabupaten Bekasi', level: 'kabupaten', parent_code: '32' },
+		{ code: '32.75', name: 'Kota Bekasi', level: 'kota', parent_code: '32' },
+		{ code: '32', name: 'Jawa Barat', level: 'provinsi', parent_code: null }
+	];
+	const agencies: ResolverAgency[] = [
+		{ id: 'pemkab-banyuwangi', name: 'Pemerintah Kabupaten Banyuwangi', kind: 'pemerintah_kabupaten', abbreviation: null, aliases: [], region_code: '35.10', panrb_id: 'A-1' },
+		{ id: 'pemkot-bekasi', name: 'Pemerintah Kota Bekasi', kind: 'pemerintah_kota', abbreviation: null, aliases: [], region_code: '32.75', panrb_id: null },
+		{ id: 'pemkab-bekasi', name: 'Pemerintah Kabupaten Bekasi', kind: 'pemerintah_kabupaten', abbreviation: null, aliases: [], region_code: '32.16', panrb_id: null },
+		{ id: 'kemenkes', name: 'Kementerian Kesehatan', kind: 'kementerian', abbreviation: 'Kemenkes', aliases: [], region_code: null, panrb_id: 'A-9' }
+	];
+
+	it('resolves as the plain resolvers do, asked twice, whether a field is missing, null or empty', () => {
+		const resolvers = buildResolvers(agencies, regions);
+		const plainAgencies = createAgencyResolverFromRows(agencies);
+		const plainRegions = createRegionResolver(regions.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parent_code })));
+		const agencyQueries = [
+			{ name: 'Pemkab Banyuwangi' },
+			{ name: 'Pemkab Banyuwangi', regionCode: null },
+			{ name: 'Pemkab Banyuwangi', regionCode: '32.75' },
+			{ name: 'Bekasi' },
+			{ name: 'Bekasi', regionCode: '3275' },
+			{ name: 'Bekasi', kind: 'Pemerintah Kabupaten' },
+			{ panrbId: 'A-9' },
+			{ panrbId: 'A-9', name: null, kind: undefined },
+			{ panrbId: '', name: '' },
+			{ name: 'Kemenkes' },
+			{ name: 'Dinas Tak Dikenal' },
+			{ regionCode: '35.10' },
+			{ regionCode: '35.10', kind: 'kementerian' }
+		];
+		for (const query of [...agencyQueries, ...agencyQueries]) expect(resolvers.agencies.resolve(query)).toEqual(plainAgencies.resolve(query));
+		const regionQueries = [
+			{ code: '35.10' },
+			{ code: 3510 },
+			{ code: '3510', name: 'Banyuwangi' },
+			{ code: '35.10', name: 'Surabaya' },
+			{ name: 'Bekasi' },
+			{ name: 'Kota Bekasi', provinceName: 'Jawa Barat' },
+			{ provinceName: 'Jatim' },
+			{ code: null, name: null, provinceName: null },
+			{ code: '', name: '' },
+			{}
+		];
+		for (const query of [...regionQueries, ...regionQueries]) expect(resolvers.regions.resolve(query)).toEqual(plainRegions.resolve(query));
 	});
 });

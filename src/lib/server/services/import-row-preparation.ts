@@ -185,12 +185,39 @@ export function createAgencyResolverFromRows(agencies: readonly ResolverAgency[]
 export function buildResolvers(agencies: readonly ResolverAgency[], regions: readonly ResolverRegion[]): NormaliseResolvers {
 	const regionOf = new Map(agencies.map((a) => [a.id, a.region_code]));
 	const panrbOf = new Map(agencies.map((a) => [a.id, a.panrb_id]));
+	const regionResolver = createRegionResolver(regions.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parent_code })));
+	const agencyResolver = createAgencyResolverFromRows(agencies);
 	return {
-		regions: createRegionResolver(regions.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parent_code }))),
-		agencies: createAgencyResolverFromRows(agencies),
+		// The rows of a file name the same few hundred agencies and regions over and over.
+		regions: {
+			resolve: memoised(regionResolver.resolve, (q) => JSON.stringify([q.code, q.name, q.provinceName])),
+			byCode: regionResolver.byCode
+		},
+		agencies: { resolve: memoised(agencyResolver.resolve, (q) => JSON.stringify([q.panrbId, q.name, q.kind, q.regionCode])) },
 		agencyRegion: (id) => regionOf.get(id) ?? null,
 		// PANRB ids learned during the run are checked again on the main thread before they are stored.
 		agencyPanrbId: (id) => panrbOf.get(id) ?? null
+	};
+}
+
+/** Entries a memoised resolver keeps before it starts again (a file names far fewer). */
+const MEMO_LIMIT = 20_000;
+
+/**
+ * A pure function's results remembered by key. `keyOf` must tell apart every query the function
+ * tells apart (the resolvers treat a missing field, null and undefined alike, as JSON does in an
+ * array). The results are shared between calls: the callers only read them.
+ */
+function memoised<Q, R>(compute: (query: Q) => R, keyOf: (query: Q) => string): (query: Q) => R {
+	const known = new Map<string, R>();
+	return (query) => {
+		const key = keyOf(query);
+		const found = known.get(key);
+		if (found !== undefined || known.has(key)) return found as R;
+		const result = compute(query);
+		if (known.size >= MEMO_LIMIT) known.clear();
+		known.set(key, result);
+		return result;
 	};
 }
 
