@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanParagraphs, cleanText, compactText, decodeEntities, endsWithLineBreak, foldText, htmlToText, looksLikeHtml } from './text';
+import { cleanParagraphs, cleanText, compactText, decodeEntities, endsWithLineBreak, foldText, htmlToText, looksLikeHtml, plainParagraphs } from './text';
 
 describe('cleanText', () => {
 	it.each([
@@ -225,7 +225,12 @@ const EDGE_CASES = [
 	'UPPER lower 123',
 	'~tilde` `quotes\'"',
 	'ﬁ ligature and ² super',
-	'İstanbul ß'
+	'İstanbul ß',
+	'\n\n  lead\n\n\n\nmid \t \n\t end  \r\n\r\n\r\n',
+	'a\r\rb\r\n\nc\n\r\nd',
+	'\t\t',
+	'\n \n \n',
+	'a | b\n| c |\n|\n d |'
 ];
 
 describe('fast paths give what the full clean-up gives', () => {
@@ -233,6 +238,13 @@ describe('fast paths give what the full clean-up gives', () => {
 		expect(cleanText(value)).toBe(before.cleanText(value));
 		expect(cleanParagraphs(value)).toBe(before.cleanParagraphs(value));
 		expect(foldText(value)).toBe(before.foldText(value));
+	});
+
+	it('plainParagraphs is cleanParagraphs for ASCII text', () => {
+		for (const value of EDGE_CASES) if (!/[^\x20-\x7e\t\n\r]/.test(value)) expect(plainParagraphs(value)).toBe(before.cleanParagraphs(value));
+		const long = Array.from({ length: 3000 }, (_, i) => (i % 7 === 0 ? '\r\n\n\n' : i % 5 === 0 ? ' \t ' : `kata${i} `)).join('');
+		expect(plainParagraphs(long)).toBe(before.cleanParagraphs(long));
+		expect(plainParagraphs('pendek\n\n\nlagi ')).toBe('pendek\n\nlagi');
 	});
 
 	it('looksLikeHtml needs a < or a &', () => {

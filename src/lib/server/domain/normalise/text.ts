@@ -56,6 +56,7 @@ export function cleanParagraphs(value: string | null | undefined): string {
 	const text = String(value);
 	// One line of tidy text (no line break is printable ASCII).
 	if (!UNTIDY.test(text)) return text.trim();
+	if (!NOT_PLAIN.test(text)) return plainParagraphs(text);
 	return stripInvisible(text)
 		.replace(LINE_BREAK, '\n')
 		.split('\n')
@@ -63,6 +64,50 @@ export function cleanParagraphs(value: string | null | undefined): string {
 		.join('\n')
 		.replace(BLANK_LINES, '\n\n')
 		.trim();
+}
+
+/** Scratch space of plainParagraphs, grown as needed (its bytes never outlive a call). */
+let paragraphBytes = Buffer.allocUnsafe(4096);
+
+/**
+ * cleanParagraphs of ASCII text (printable, tab and line breaks; what stripInvisible leaves as it
+ * is) in one pass instead of split, a regex per line, join and two more passes: narratives cleaned
+ * of their HTML are like that. Spaces and tabs at the start and end of a line go, runs of them
+ * within it become one space, CR and CRLF are line breaks, blank lines collapse to one, and blank
+ * lines at the start and end go.
+ */
+export function plainParagraphs(text: string): string {
+	if (paragraphBytes.length < text.length) paragraphBytes = Buffer.allocUnsafe(2 * text.length);
+	const bytes = paragraphBytes;
+	let length = 0;
+	// Line breaks since the last character written (only counted once something is written).
+	let breaks = 0;
+	// Spaces or tabs after something on this line: one space, unless the line ends first.
+	let spaced = false;
+	let lineStarted = false;
+	for (let i = 0; i < text.length; i++) {
+		const code = text.charCodeAt(i);
+		if (code === 10 || code === 13) {
+			if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
+			if (length > 0) breaks++;
+			spaced = false;
+			lineStarted = false;
+		} else if (code === 32 || code === 9) {
+			if (lineStarted) spaced = true;
+		} else {
+			if (breaks > 0) {
+				bytes[length++] = 10;
+				if (breaks > 1) bytes[length++] = 10;
+				breaks = 0;
+			} else if (spaced) {
+				bytes[length++] = 32;
+			}
+			spaced = false;
+			lineStarted = true;
+			bytes[length++] = code;
+		}
+	}
+	return bytes.toString('latin1', 0, length);
 }
 
 /**
@@ -239,6 +284,13 @@ interface ListState {
 	next: number;
 }
 
+// White space a pass turns into one space, and tests for text that has any to turn (a single
+// space between words, the most of it, needs no replacing).
+const ANY_SPACES = /[ \t\r\n\f]+/g;
+const SPACING = /[\t\r\n\f]| [ \t\r\n\f]/;
+const SPACES_IN_LINE = /[ \t\f]+/g;
+const LINE_SPACING = /[\t\f]| [ \t\f]/;
+
 /** One pass of the tag stripper: tags removed, entities decoded, structure turned into breaks. */
 function stripOnce(html: string, firstPass: boolean): string {
 	let out = '';
@@ -247,18 +299,32 @@ function stripOnce(html: string, firstPass: boolean): string {
 	let preDepth = 0;
 	const n = html.length;
 
+	// Whether `out` ends with a line break and perhaps spaces or tabs (/\n[ \t]*$/), kept up to
+	// date by `append` instead of looking at `out` (a long string built piece by piece).
+	let atBreak = false;
+	const append = (piece: string) => {
+		out += piece;
+		for (let j = piece.length - 1; j >= 0; j--) {
+			const code = piece.charCodeAt(j);
+			if (code !== 32 && code !== 9) {
+				atBreak = code === 10;
+				break;
+			}
+		}
+	};
 	const appendText = (raw: string) => {
-		const text = decodeEntities(raw);
+		const text = raw.includes('&') ? decodeEntities(raw) : raw;
 		// Later passes work on our own output, whose line breaks are already meaningful.
-		if (preDepth > 0) out += text;
-		else out += firstPass ? text.replace(/[ \t\r\n\f]+/g, ' ') : text.replace(/[ \t\f]+/g, ' ');
+		if (preDepth > 0) append(text);
+		else if (firstPass) append(SPACING.test(text) ? text.replace(ANY_SPACES, ' ') : text);
+		else append(LINE_SPACING.test(text) ? text.replace(SPACES_IN_LINE, ' ') : text);
 	};
 	// Structure breaks do not add up (`</li></ul>` is one break); only `<br>` always counts.
 	const breakLine = () => {
-		if (!endsWithLineBreak(out)) out += '\n';
+		if (!atBreak) append('\n');
 	};
 	const breakParagraph = () => {
-		out += '\n\n';
+		append('\n\n');
 	};
 
 	while (i < n) {
@@ -313,16 +379,16 @@ function stripOnce(html: string, firstPass: boolean): string {
 			if (!closing) {
 				breakLine();
 				const list = lists[lists.length - 1];
-				out += list?.ordered ? `${list.next++}. ` : '- ';
+				append(list?.ordered ? `${list.next++}. ` : '- ');
 			}
 			continue;
 		}
 		if (name === 'td' || name === 'th') {
-			if (!closing) out += ' | ';
+			if (!closing) append(' | ');
 			continue;
 		}
 		if (BLOCKS.has(name)) breakParagraph();
-		else if (name === 'br') out += '\n';
+		else if (name === 'br') append('\n');
 		else if (LINES.has(name) && !closing) breakLine();
 	}
 	return out;
@@ -384,12 +450,15 @@ export function htmlToText(value: string | null | undefined): string {
 		if (!TAG_LIKE.test(text) && !ESCAPED_TAG.test(text)) break;
 	}
 	// Anything still tag-shaped after three passes is removed rather than returned.
-	text = text.replace(/<\/?[A-Za-z][^<>]*>|<!--/g, '');
+	if (text.includes('<')) text = text.replace(/<\/?[A-Za-z][^<>]*>|<!--/g, '');
 	return tidyLines(text);
 }
 
 function tidyLines(text: string): string {
-	const lines = cleanParagraphs(text)
+	const cleaned = cleanParagraphs(text);
+	// Without cell separators there is nothing more to tidy: cleanParagraphs trimmed every line.
+	if (!cleaned.includes('|')) return cleaned;
+	const lines = cleaned
 		.split('\n')
 		// Cell separators at the start or end of a row are noise.
 		.map((line) => line.replace(/^\|\s*/, '').replace(/\s*\|$/, '').trim());
