@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { createRegionResolver } from '../../src/lib/server/domain/normalise/regions';
+import { applyMappingProfile, DEFAULT_MAPPING_PROFILES } from '../../src/lib/server/domain/import/mapping-profile';
+import type { NormaliseResolvers } from '../../src/lib/server/domain/import/normalise-source-record';
 import {
 	buildResolvers,
 	createAgencyResolverFromRows,
+	prepareRow,
 	rawDocument,
 	type ResolverAgency,
 	type ResolverRegion
@@ -41,6 +44,23 @@ describe('rawDocument over rows with other keys', () => {
 			expect(rawDocument(values).json).toBe(JSON.stringify(Object.fromEntries(keys.map((key) => [key, values[key]]))));
 			expect(rawDocument(values).checksum).toBe(createHash('sha256').update(JSON.stringify(keys.map((key) => [key, values[key]]))).digest('hex'));
 		}
+	});
+});
+
+describe('prepareRow', () => {
+	it('gives a rejected row its raw values as rawDocument does', () => {
+		const profile = DEFAULT_MAPPING_PROFILES.kemendagri;
+		const values = { ID: '', 'Nama Inovasi': 'SI PINTAR', 'Waktu Uji Coba': new Date('2019-11-30T00:00:00Z'), 'Skor Kematangan': 72.5, Kosong: null };
+		const mapping = applyMappingProfile(profile, Object.keys(values));
+		const row = prepareRow({ rowNumber: 7, values }, { source: 'kemendagri', profile }, mapping, {} as NormaliseResolvers, new Set(), 'key');
+		expect(row).toEqual({
+			ok: false,
+			rowNumber: 7,
+			externalId: null,
+			raw: rawDocument(values).raw,
+			reasons: [{ category: 'missing-id', field: 'externalId', message: 'ID rekaman sumber kosong.' }]
+		});
+		expect(Object.keys((row as { raw: object }).raw)).toEqual(['ID', 'Kosong', 'Nama Inovasi', 'Skor Kematangan', 'Waktu Uji Coba']);
 	});
 });
 

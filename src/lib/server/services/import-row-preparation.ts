@@ -228,31 +228,53 @@ function memoised<Q, R>(compute: (query: Q) => R, keyOf: (query: Q) => string): 
  * import on). Each value is serialised once for both texts.
  */
 export function rawDocument(values: Record<string, CellValue>): { raw: Record<string, unknown>; json: string; checksum: string } {
+	return { raw: rawValues(values), ...rawJson(values) };
+}
+
+/** A cell as JSON-safe data: spreadsheet dates as ISO text. */
+function jsonSafe(cell: CellValue | undefined): unknown {
+	return cell instanceof Date ? cell.toISOString() : cell;
+}
+
+/** rawDocument's `raw`: only a rejected row needs it as an object. */
+function rawValues(values: Record<string, CellValue>): Record<string, unknown> {
 	const raw: Record<string, unknown> = {};
+	for (const key of sortedKeys(values).keys) {
+		const value = jsonSafe(values[key]);
+		if (value !== undefined) raw[key] = value;
+	}
+	return raw;
+}
+
+/** rawDocument's `json` and `checksum`. */
+function rawJson(values: Record<string, CellValue>): { json: string; checksum: string } {
+	const { keys, names } = sortedKeys(values);
 	let json = '';
 	let pairs = '';
-	for (const key of sortedKeys(values)) {
-		const cell = values[key];
-		const value = cell instanceof Date ? cell.toISOString() : cell;
+	for (let i = 0; i < keys.length; i++) {
+		const value = jsonSafe(values[keys[i]!]);
 		if (value === undefined) continue;
-		raw[key] = value;
-		const name = JSON.stringify(key);
+		const name = names[i]!;
 		const text = JSON.stringify(value);
 		json += `${json === '' ? '' : ','}${name}:${text}`;
 		pairs += `${pairs === '' ? '' : ','}[${name},${text}]`;
 	}
-	return { raw, json: `{${json}}`, checksum: hash('sha256', `[${pairs}]`, 'hex') };
+	return { json: `{${json}}`, checksum: hash('sha256', `[${pairs}]`, 'hex') };
 }
 
-/** The last keys sorted and their order: the rows of a file share their keys (one sort per file, not per row). */
+/**
+ * The last row's keys, sorted, and sorted as JSON: the rows of a file share their keys, so they
+ * are sorted and serialised once per run of rows with the same keys, not once per row.
+ */
 let lastKeys: string[] = [];
-let lastSorted: string[] = [];
+let lastSorted: { keys: string[]; names: string[] } = { keys: [], names: [] };
 
-function sortedKeys(values: Record<string, CellValue>): string[] {
+function sortedKeys(values: Record<string, CellValue>): { keys: string[]; names: string[] } {
 	const keys = Object.keys(values);
 	if (keys.length !== lastKeys.length || keys.some((key, i) => key !== lastKeys[i])) {
+		const sorted = [...keys].sort();
 		lastKeys = keys;
-		lastSorted = [...keys].sort();
+		lastSorted = { keys: sorted, names: sorted.map((key) => JSON.stringify(key)) };
 	}
 	return lastSorted;
 }
@@ -361,9 +383,9 @@ export function prepareRow(
 	stopWordsKey: string
 ): RejectedRow | UnpackedRow {
 	const { fields } = mapRow(input.profile, row.values, mapping);
-	const { raw, json: rawJson, checksum } = rawDocument(row.values);
+	const { json: rawText, checksum } = rawJson(row.values);
 	const result = normaliseSourceRecord(input.source, fields, resolvers);
-	if (!result.ok) return { ok: false, rowNumber: row.rowNumber, externalId: result.externalId, raw, reasons: result.reasons };
+	if (!result.ok) return { ok: false, rowNumber: row.rowNumber, externalId: result.externalId, raw: rawValues(row.values), reasons: result.reasons };
 	const { value } = result;
 	const prepared = prepareRecord(
 		{
@@ -400,7 +422,7 @@ export function prepareRow(
 		},
 		// The mapped fields are left out: they are the raw row's cells again, and the raw row is kept.
 		storedJson: {
-			raw: rawJson,
+			raw: rawText,
 			mapped: JSON.stringify(mappedDocument(value, checksum)),
 			matchFeatures: JSON.stringify(matchFeaturesOf(prepared, stopWordsKey))
 		}

@@ -273,7 +273,10 @@ export function hashWord(word: string): number {
 
 /** The telling figures of a narrative, in ascending order. */
 export function tellingFigures(text: string): string[] {
-	return [...extractNumbers(text)].filter(isTellingFigure).sort((x, y) => Number(x) - Number(y));
+	// Each figure's value is read once, not at every comparison of the sort.
+	const telling: { figure: string; value: number }[] = [];
+	for (const figure of extractNumbers(text)) if (isTellingFigure(figure)) telling.push({ figure, value: Number(figure) });
+	return telling.sort((x, y) => x.value - y.value).map((entry) => entry.figure);
 }
 
 /**
