@@ -65,3 +65,11 @@ describe('compareTitles', () => {
 		expect(compare('Aplikasi SIM TAAT MANIS', 'SISTEM INFORMASI MANAJEMEN PAJAK BUMI DAN BANGUNAN TANPA ANTRE').relation).toBe('unknown');
 	});
 });
+
+describe('analyseTitle asked again', () => {
+	it('gives the same analysis for a title asked twice in a row, and a fresh one after another title', () => {
+		const titles = ['SIDAKEP (Sistem Data Kependudukan)', 'SIDAKEP (Sistem Data Kependudukan)', 'Inovasi GO-LINCAH', 'SIDAKEP (Sistem Data Kependudukan)', '', ''];
+		const expected = titles.map((title) => structuredClone(analyseTitle(title)));
+		for (const [i, title] of titles.entries()) expect(analyseTitle(title)).toEqual(expected[i]);
+	});
+});

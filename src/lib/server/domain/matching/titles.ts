@@ -13,22 +13,23 @@ export const GENERIC_TITLE_PREFIXES: readonly string[] = ['aplikasi', 'inovasi',
  */
 export const CONDITIONAL_TITLE_PREFIXES: readonly string[] = ['layanan'];
 
+/** Read-only: analyseTitle hands the same analysis to callers asking for the same title in a row. */
 export interface TitleAnalysis {
 	/** Input with white space collapsed. */
-	original: string;
+	readonly original: string;
 	/** The short name (`BU TAAT`) when the title has an `ACRONYM (Expansion)` shape, else null. */
-	acronym: string | null;
+	readonly acronym: string | null;
 	/** The long form when present, else null. */
-	expansion: string | null;
+	readonly expansion: string | null;
 	/**
 	 * Letters and digits of the short name in upper case (`BUTAAT`). For a title without an expansion
 	 * this is the whole title, since it may be the acronym alone (`SCAN EMAS`, `rumah info`).
 	 */
-	acronymKey: string;
+	readonly acronymKey: string;
 	/** Folded tokens of the expansion, or of the whole title when there is none. */
-	expansionTokens: string[];
+	readonly expansionTokens: readonly string[];
 	/** True when the title had both parts. */
-	hasBoth: boolean;
+	readonly hasBoth: boolean;
 }
 
 function collapse(value: string): string {
@@ -69,7 +70,17 @@ export function titleTokens(value: string): string[] {
 	return folded ? folded.split(' ') : [];
 }
 
+/** The last title analysed: the importer asks for each title twice in a row (its acronym, then matching). */
+let lastTitle: { title: string; analysis: TitleAnalysis } | null = null;
+
 export function analyseTitle(title: string): TitleAnalysis {
+	if (lastTitle?.title === title) return lastTitle.analysis;
+	const analysis = analyse(title);
+	lastTitle = { title, analysis };
+	return analysis;
+}
+
+function analyse(title: string): TitleAnalysis {
 	const original = collapse(title);
 	const cleaned = stripPrefixes(cleanPunctuation(original), GENERIC_TITLE_PREFIXES);
 	const parts = splitNameAndExpansion(cleaned);
