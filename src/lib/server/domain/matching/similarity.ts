@@ -184,6 +184,15 @@ export function extractNumbers(text: string): Set<string> {
 			separators = true;
 			i++;
 		}
+		const digits = i - start;
+		if (!separators && digits <= 15) {
+			// Plain digits, read as they are scanned (exact below 2^53): the canonical text is the
+			// digits themselves, a year when there are four from 1900 to 2099.
+			let value = 0;
+			for (let j = start; j < i; j++) value = value * 10 + (text.charCodeAt(j) - 48);
+			if (digits !== 4 || value < 1900 || value > 2099) figures.add(String(value));
+			continue;
+		}
 		const raw = text.slice(start, i);
 		let canonical: string;
 		if (!separators) canonical = raw;
@@ -391,7 +400,8 @@ export function foldNarrative(text: string, stopWords: ReadonlySet<string>): { f
 	}
 	const stop = stopWordTable(stopWords);
 	const hashes = wordHashesFor(text.length);
-	if (foldBytes.length < text.length) foldBytes = Buffer.allocUnsafe(2 * text.length);
+	// One byte more than the text: the last word's end is written as a space (then trimmed).
+	if (foldBytes.length < text.length + 1) foldBytes = Buffer.allocUnsafe(2 * text.length + 1);
 	const bytes = foldBytes;
 	let length = 0;
 	let count = 0;
