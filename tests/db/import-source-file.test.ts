@@ -66,6 +66,12 @@ async function linkingOf(db: TestDatabase['db']) {
 	);
 }
 let inProcessLinking: Awaited<ReturnType<typeof linkingOf>>;
+
+/** What is stored of each source record (each batch's documents travel from the worker packed in one buffer). */
+function storedDocumentsOf(db: TestDatabase['db']) {
+	return db.selectFrom('source_records').select(['source', 'external_id', 'raw', 'mapped', 'match_features']).orderBy('source').orderBy('external_id').execute();
+}
+let inProcessStored: Awaited<ReturnType<typeof storedDocumentsOf>>;
 const inProcessCounts: Record<string, unknown> = {};
 
 async function count(table: 'source_records' | 'innovations' | 'import_runs' | 'quarantined_rows' | 'change_history') {
@@ -83,6 +89,7 @@ beforeAll(async () => {
 		inProcessCounts[source] = result.counts;
 	}
 	inProcessLinking = await linkingOf(database.db);
+	inProcessStored = await storedDocumentsOf(database.db);
 }, 120_000);
 
 afterAll(async () => {
@@ -258,7 +265,7 @@ describe('importSourceFile on the shared samples', () => {
 		});
 	}, 120_000);
 
-	it('prepares the rows in a worker thread that hands every other batch to the main thread with the same outcome as in-process', async () => {
+	it('prepares the rows in a worker thread that hands every other batch to the main thread with the same outcome and stored documents as in-process', async () => {
 		await inFreshDatabase(async (db) => {
 			for (const [source, file] of SAMPLE_FILES) {
 				const result = await importSourceFile(db, {
@@ -275,6 +282,7 @@ describe('importSourceFile on the shared samples', () => {
 				expect(result.counts).toEqual(inProcessCounts[source]);
 			}
 			expect(await linkingOf(db)).toEqual(inProcessLinking);
+			expect(await storedDocumentsOf(db)).toEqual(inProcessStored);
 		});
 	}, 120_000);
 
