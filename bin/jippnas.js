@@ -1,9 +1,9 @@
-#!/usr/bin/env -S node --max-semi-space-size=32
+#!/usr/bin/env node
 // Entry of the `jippnas` command. The CLI is TypeScript, run through tsx; every path is resolved
 // from the package root so the command works from any directory and through `npx jippnas`.
-// The young generation is 32 MB as for server processes (src/cli/server-node-flags.ts): an import
-// keeps each batch of rows alive while it is matched and written, and with the default 16 MB every
-// young collection copied those batches again (decision 010). V8 reads the flag only at start.
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { register } from 'tsx/esm/api';
@@ -13,6 +13,22 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // and nothing the CLI imports depends on tsconfig settings.
 register({ tsconfig: false });
 
+const args = process.argv.slice(2);
+// Imports run with the servers' young generation (decision 010). V8 reads it only at start and a
+// shebang cannot portably pass it (BusyBox's env has no -S): without it, the command runs again
+// in a child process that has it.
+const { missingCliNodeFlags } = await import(pathToFileURL(path.join(root, 'src/cli/server-node-flags.ts')).href);
+const missing = missingCliNodeFlags(args, process.execArgv);
+if (missing.length > 0) {
+	const child = spawn(process.execPath, [...missing, ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
+	// Ctrl+C reaches the child by itself (the terminal's process group): this process waits for it.
+	// A signal sent to this process alone is passed on.
+	process.on('SIGINT', () => undefined);
+	for (const signal of ['SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+	const [code, signal] = await once(child, 'exit');
+	process.exit(code ?? 128 + (os.constants.signals[signal] ?? 0));
+}
+
 const { main } = await import(pathToFileURL(path.join(root, 'src/cli/main.ts')).href);
-const code = await main(process.argv.slice(2));
+const code = await main(args);
 process.exit(code);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { withServerNodeFlags } from './server-node-flags';
+import { missingCliNodeFlags, withServerNodeFlags } from './server-node-flags';
 
 describe('withServerNodeFlags', () => {
 	afterEach(() => vi.unstubAllEnvs());
@@ -14,5 +14,24 @@ describe('withServerNodeFlags', () => {
 		expect(withServerNodeFlags(['--max-semi-space-size=64'])).toEqual(['--max-semi-space-size=64']);
 		vi.stubEnv('NODE_OPTIONS', '--max-semi-space-size=8 --enable-source-maps');
 		expect(withServerNodeFlags([])).toEqual([]);
+	});
+});
+
+describe('missingCliNodeFlags', () => {
+	afterEach(() => vi.unstubAllEnvs());
+
+	it('asks for the semi-space flag for imports and syncs only', () => {
+		vi.stubEnv('NODE_OPTIONS', '');
+		expect(missingCliNodeFlags(['import', '--source', 'lan', '--file', 'x.jsonl'], [])).toEqual(['--max-semi-space-size=32']);
+		expect(missingCliNodeFlags(['sync', 'lan', '--url', 'http://x'], ['--enable-source-maps'])).toEqual(['--max-semi-space-size=32']);
+		expect(missingCliNodeFlags(['serve'], [])).toEqual([]);
+		expect(missingCliNodeFlags([], [])).toEqual([]);
+	});
+
+	it('asks for nothing when the process has the flag, on its command line or in NODE_OPTIONS', () => {
+		vi.stubEnv('NODE_OPTIONS', '');
+		expect(missingCliNodeFlags(['import'], ['--max-semi-space-size=32'])).toEqual([]);
+		vi.stubEnv('NODE_OPTIONS', '--max-semi-space-size=16');
+		expect(missingCliNodeFlags(['import'], [])).toEqual([]);
 	});
 });

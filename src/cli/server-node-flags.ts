@@ -5,12 +5,28 @@
  * copied the answers still being sent. 32 MB halves that (decision 009). V8 reads the flag only at
  * start, so it is given on the command line: `npm start`, forked server processes (below) and
  * the test/benchmark server (tests/support/app-server.ts) pass it.
+ *
+ * Imports want the same: a batch of rows stays alive while it is matched and written, and every
+ * young collection copied the batches in flight again (decision 010). `jippnas import` and
+ * `jippnas sync` start again with the flag when it is missing (bin/jippnas.js).
  */
 export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=32'];
 
+/** The server flags that neither `execArgv` nor NODE_OPTIONS sets (an operator's choice stays). */
+export function missingServerNodeFlags(execArgv: readonly string[]): string[] {
+	const given = [...execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
+	return SERVER_NODE_FLAGS.filter((flag) => !given.some((arg) => arg.startsWith(flag.split('=')[0]!)));
+}
+
 /** `execArgv` with the server flags added, unless the operator set them already. */
 export function withServerNodeFlags(execArgv: readonly string[]): string[] {
-	const given = [...execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
-	const missing = SERVER_NODE_FLAGS.filter((flag) => !given.some((arg) => arg.startsWith(flag.split('=')[0]!)));
-	return [...missing, ...execArgv];
+	return [...missingServerNodeFlags(execArgv), ...execArgv];
+}
+
+/** CLI commands that import source records. */
+const BATCH_COMMANDS: ReadonlySet<string> = new Set(['import', 'sync']);
+
+/** The flags a CLI run with these arguments lacks (empty: it runs as it is). */
+export function missingCliNodeFlags(args: readonly string[], execArgv: readonly string[]): string[] {
+	return BATCH_COMMANDS.has(args[0] ?? '') ? missingServerNodeFlags(execArgv) : [];
 }
