@@ -348,6 +348,16 @@ function wordHashesFor(length: number): Uint32Array {
 	return wordHashes;
 }
 
+/**
+ * A read word's hash when it is a content word (as `contentWords` has it: three characters or
+ * more, not only digits, not a stop word), else -1.
+ */
+function contentWordHash(hash: number, length: number, digitsOnly: boolean, stop: HashTable): number {
+	if (length < 3 || digitsOnly) return -1;
+	const word = hash >>> 0;
+	return tableHas(stop, word) ? -1 : word;
+}
+
 /** The first `count` hashes, sorted and distinct, as a new array. */
 function sortedDistinct(hashes: Uint32Array, count: number): Uint32Array {
 	const sorted = hashes.subarray(0, count).sort();
@@ -372,10 +382,8 @@ export function narrativeFeatures(text: string, stopWords: ReadonlySet<string> =
 	for (let i = 0; i <= folded.length; i++) {
 		const code = i < folded.length ? folded.charCodeAt(i) : 32;
 		if (code === 32) {
-			if (length >= 3 && !digitsOnly) {
-				const word = hash >>> 0;
-				if (!tableHas(stop, word)) hashes[count++] = word;
-			}
+			const word = contentWordHash(hash, length, digitsOnly, stop);
+			if (word >= 0) hashes[count++] = word;
 			hash = FNV_OFFSET;
 			length = 0;
 			digitsOnly = true;
@@ -420,10 +428,8 @@ export function foldNarrative(text: string, stopWords: ReadonlySet<string>): { f
 			if (code > 57) digitsOnly = false;
 		} else if (wordLength > 0) {
 			bytes[length++] = 32;
-			if (wordLength >= 3 && !digitsOnly) {
-				const word = hash >>> 0;
-				if (!tableHas(stop, word)) hashes[count++] = word;
-			}
+			const word = contentWordHash(hash, wordLength, digitsOnly, stop);
+			if (word >= 0) hashes[count++] = word;
 			hash = FNV_OFFSET;
 			wordLength = 0;
 			digitsOnly = true;

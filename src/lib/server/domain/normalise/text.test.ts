@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cleanParagraphs, cleanText, compactText, decodeEntities, endsWithLineBreak, foldText, htmlToText, looksLikeHtml, plainParagraphs } from './text';
+import { cleanParagraphs, cleanText, compactText, decodeEntities, foldText, htmlToText, lastVisibleCode, looksLikeHtml, plainParagraphs } from './text';
 
 describe('cleanText', () => {
 	it.each([
@@ -252,8 +252,8 @@ describe('fast paths give what the full clean-up gives', () => {
 	});
 });
 
-describe('endsWithLineBreak', () => {
-	it.each(['', 'a', '\n', 'a\n', 'a\n \t ', 'a\n x', '\n\n ', ' \t', 'a \n', '\r', 'a\r\n'])('%j', (text) =>
-		expect(endsWithLineBreak(text)).toBe(/\n[ \t]*$/.test(text))
+describe('lastVisibleCode', () => {
+	it.each(['', 'a', '\n', 'a\n', 'a\n \t ', 'a\n x', '\n\n ', ' \t', 'a \n', '\r', 'a\r\n'])('%j tells a line break at the end', (text) =>
+		expect(lastVisibleCode(text) === 10).toBe(/\n[ \t]*$/.test(text))
 	);
 });

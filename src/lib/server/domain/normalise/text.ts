@@ -304,13 +304,9 @@ function stripOnce(html: string, firstPass: boolean): string {
 	let atBreak = false;
 	const append = (piece: string) => {
 		out += piece;
-		for (let j = piece.length - 1; j >= 0; j--) {
-			const code = piece.charCodeAt(j);
-			if (code !== 32 && code !== 9) {
-				atBreak = code === 10;
-				break;
-			}
-		}
+		// A piece of only spaces and tabs leaves it as it was.
+		const last = lastVisibleCode(piece);
+		if (last >= 0) atBreak = last === 10;
 	};
 	const appendText = (raw: string) => {
 		const text = raw.includes('&') ? decodeEntities(raw) : raw;
@@ -395,13 +391,14 @@ function stripOnce(html: string, firstPass: boolean): string {
 }
 
 /**
- * `/\n[ \t]*$/.test(text)`, looking back from the end only: the regex scans (and flattens) the
- * whole output built so far at every break, which made long narratives quadratic.
+ * The code of the last character other than a space or a tab, or -1: what tells whether text ends
+ * at a line break (`/\n[ \t]*$/`) without scanning it from the start, which made long narratives
+ * quadratic when done at every break on the output built so far.
  */
-export function endsWithLineBreak(text: string): boolean {
+export function lastVisibleCode(text: string): number {
 	let i = text.length - 1;
 	while (i >= 0 && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i--;
-	return i >= 0 && text.charCodeAt(i) === 10;
+	return i >= 0 ? text.charCodeAt(i) : -1;
 }
 
 /** Index of the `>` that ends the tag starting before `from`, respecting quoted attributes. */
