@@ -42,6 +42,7 @@ import {
 	NARRATIVE_COLUMNS,
 	listAgenciesForResolver,
 	listRegionsForResolver,
+	preferGenericPlans,
 	quarantineRows,
 	relaxCommitDurability,
 	replaceBlockKeys,
@@ -261,6 +262,7 @@ export async function importSourceFile(db: Kysely<DB>, input: ImportSourceFileIn
 				records: new Set(writes.records.map((record) => record.id)),
 				done: timed('write', db.transaction().execute(async (trx) => {
 					await relaxCommitDurability(trx);
+					await preferGenericPlans(trx);
 					await writeBatch(trx, writes);
 					await updateImportRun(trx, run, { counts: writes.counts });
 				})).then(() => input.onProgress?.(done, total))
