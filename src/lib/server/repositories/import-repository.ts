@@ -217,24 +217,20 @@ export async function replaceBlockKeys(db: Kysely<DB>, entries: { sourceRecordId
 }
 
 /**
- * Lets the current transaction commit without waiting for its WAL to reach the disk: a crash of
- * the database server may then lose the last batches committed, which a rerun of the import
- * stores again (stored rows are recognised), and nothing is ever left half-written.
+ * Settings of an import's write transaction, in one statement (`set_config(..., true)` is
+ * `set local`: they end with the transaction).
+ * - It commits without waiting for its WAL to reach the disk: a crash of the database server may
+ *   then lose the last batches committed, which a rerun of the import stores again (stored rows
+ *   are recognised), and nothing is ever left half-written.
+ * - Its statements are planned for any parameter values (a generic plan) instead of for the values
+ *   bound (a custom plan). A custom plan copies each bound value into the plan, several times
+ *   over, and the import's statements carry megabytes of documents each: planning them was ~28 %
+ *   of the server's work in an import (perf: copies and fresh memory under GetCachedPlan), and its
+ *   CPU went down by about a third without it. What the import runs are inserts and look-ups by
+ *   key, whose plans do not depend on the values.
  */
-export async function relaxCommitDurability(db: Kysely<DB>): Promise<void> {
-	await sql`set local synchronous_commit = off`.execute(db);
-}
-
-/**
- * Plans the current transaction's statements for any parameter values (a generic plan) instead
- * of for the values bound (a custom plan). A custom plan copies each bound value into the plan,
- * several times over, and the import's statements carry megabytes of documents each: planning
- * them was ~28 % of the server's work in an import (perf: copies and fresh memory under
- * GetCachedPlan), and its CPU went down by about a third without it. What the import runs are
- * inserts and look-ups by key, whose plans do not depend on the values.
- */
-export async function preferGenericPlans(db: Kysely<DB>): Promise<void> {
-	await sql`set local plan_cache_mode = force_generic_plan`.execute(db);
+export async function configureImportWrites(db: Kysely<DB>): Promise<void> {
+	await sql`select set_config('synchronous_commit', 'off', true), set_config('plan_cache_mode', 'force_generic_plan', true)`.execute(db);
 }
 
 /** Ids for source records about to be stored, taken from the table's identity sequence up front. */

@@ -28,6 +28,7 @@ import { clearReadCaches } from '../read-cache';
 import { appendChanges, type ChangeEntry } from '../repositories/change-history-repository';
 import {
 	addMissingAwards,
+	configureImportWrites,
 	createImportRun,
 	findBlockCandidates,
 	findBlockMembers,
@@ -42,9 +43,7 @@ import {
 	NARRATIVE_COLUMNS,
 	listAgenciesForResolver,
 	listRegionsForResolver,
-	preferGenericPlans,
 	quarantineRows,
-	relaxCommitDurability,
 	replaceBlockKeys,
 	replaceSourceRecord,
 	setMissingAgencyPanrbIds,
@@ -261,8 +260,7 @@ export async function importSourceFile(db: Kysely<DB>, input: ImportSourceFileIn
 				touched: writes.touched,
 				records: new Set(writes.records.map((record) => record.id)),
 				done: timed('write', db.transaction().execute(async (trx) => {
-					await relaxCommitDurability(trx);
-					await preferGenericPlans(trx);
+					await configureImportWrites(trx);
 					await writeBatch(trx, writes);
 					await updateImportRun(trx, run, { counts: writes.counts });
 				})).then(() => input.onProgress?.(done, total))
