@@ -171,7 +171,7 @@ export async function replaceSourceRecord(db: Kysely<DB>, current: StoredSourceR
 		})
 		.onConflict((oc) => oc.columns(['source_record_id', 'record_version']).doNothing())
 		.execute();
-	const json = (bytes: Uint8Array) => sql`convert_from(${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)}::bytea, 'UTF8')::jsonb`;
+	const json = (bytes: Uint8Array) => sql`convert_from(${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)}::bytea, 'UTF8')::json`;
 	await sql`
 		update source_records
 		set raw = ${json(stored.raw)}, mapped = ${json(stored.mapped)}, match_features = ${json(stored.matchFeatures)},
@@ -295,9 +295,9 @@ export async function insertLinkedSourceRecords(
 			insert into source_records (id, source, external_id, raw, mapped, match_features, innovation_id, match_score, match_reasons)
 			overriding system value
 			select v.id, v.source, v.external_id,
-				convert_from(substring(b.bytes from v.at + v.reasons_length for v.raw_length), 'UTF8')::jsonb,
-				convert_from(substring(b.bytes from v.at + v.reasons_length + v.raw_length for v.mapped_length), 'UTF8')::jsonb,
-				convert_from(substring(b.bytes from v.at + v.reasons_length + v.raw_length + v.mapped_length for v.features_length), 'UTF8')::jsonb,
+				convert_from(substring(b.bytes from v.at + v.reasons_length for v.raw_length), 'UTF8')::json,
+				convert_from(substring(b.bytes from v.at + v.reasons_length + v.raw_length for v.mapped_length), 'UTF8')::json,
+				convert_from(substring(b.bytes from v.at + v.reasons_length + v.raw_length + v.mapped_length for v.features_length), 'UTF8')::json,
 				v.innovation_id, v.score,
 				convert_from(substring(b.bytes from v.at for v.reasons_length), 'UTF8')::jsonb
 			from (select ${bytes}::bytea as bytes) as b,
