@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { ChangeAction, DB } from '../db/schema';
+import { insertRows } from './bulk-insert';
 
 export interface ChangeEntry {
 	entityType: string;
@@ -14,21 +15,20 @@ export interface ChangeEntry {
 
 export async function appendChanges(db: Kysely<DB>, entries: ChangeEntry[]): Promise<void> {
 	for (let i = 0; i < entries.length; i += 500) {
-		await db
-			.insertInto('change_history')
-			.values(
-				entries.slice(i, i + 500).map((e) => ({
-					entity_type: e.entityType,
-					entity_id: e.entityId,
-					version: e.version,
-					action: e.action,
-					actor: e.actor,
-					changes: JSON.stringify(e.changes ?? {}),
-					snapshot: e.snapshot ? JSON.stringify(e.snapshot) : null,
-					reason: e.reason ?? null
-				}))
-			)
-			.execute();
+		await insertRows(
+			db,
+			'change_history',
+			entries.slice(i, i + 500).map((e) => ({
+				entity_type: e.entityType,
+				entity_id: e.entityId,
+				version: e.version,
+				action: e.action,
+				actor: e.actor,
+				changes: JSON.stringify(e.changes ?? {}),
+				snapshot: e.snapshot ? JSON.stringify(e.snapshot) : null,
+				reason: e.reason ?? null
+			}))
+		);
 	}
 }
 

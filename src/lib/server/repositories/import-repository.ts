@@ -10,6 +10,7 @@ import type {
 	RegionLevel,
 	SourceKey
 } from '../db/schema';
+import { insertRows } from './bulk-insert';
 
 // ---------------------------------------------------------------------------------------------
 // Reference data for the resolvers
@@ -453,7 +454,7 @@ export async function findInnovationNarratives(db: Kysely<DB>, ids: string[]): P
 }
 
 export async function insertInnovations(db: Kysely<DB>, rows: NewInnovationRow[]): Promise<void> {
-	for (let i = 0; i < rows.length; i += 250) await db.insertInto('innovations').values(rows.slice(i, i + 250)).execute();
+	for (let i = 0; i < rows.length; i += 250) await insertRows(db, 'innovations', rows.slice(i, i + 250) as unknown as Record<string, unknown>[]);
 }
 
 export async function updateImportedInnovation(
