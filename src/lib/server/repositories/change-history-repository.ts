@@ -9,8 +9,6 @@ export interface ChangeEntry {
 	action: ChangeAction;
 	actor: string;
 	changes?: Record<string, { from: unknown; to: unknown }>;
-	/** `changes` already as JSON (a large batch written without building the object first). */
-	changesJson?: string;
 	snapshot?: Record<string, unknown> | null;
 	reason?: string | null;
 }
@@ -26,7 +24,7 @@ export async function appendChanges(db: Kysely<DB>, entries: ChangeEntry[]): Pro
 				version: e.version,
 				action: e.action,
 				actor: e.actor,
-				changes: e.changesJson ?? JSON.stringify(e.changes ?? {}),
+				changes: JSON.stringify(e.changes ?? {}),
 				snapshot: e.snapshot ? JSON.stringify(e.snapshot) : null,
 				reason: e.reason ?? null
 			}))

@@ -26,7 +26,6 @@ import { AppError } from '../errors';
 import { openPreparedFile, type AcceptedRow, type PreparedRow, type StoredJson } from './import-row-preparation';
 import { clearReadCaches } from '../read-cache';
 import { appendChanges, type ChangeEntry } from '../repositories/change-history-repository';
-import { createdChanges } from '../domain/import/created-changes';
 import {
 	addMissingAwards,
 	configureImportWrites,
@@ -448,8 +447,6 @@ export async function importSourceFile(db: Kysely<DB>, input: ImportSourceFileIn
 		for (const plan of plans) {
 			const state = states.get(plan.innovationId);
 			if (!state) continue;
-			// One provenance value per record, shared by the columns it provides (never mutated).
-			let origin: FieldProvenance | null = null;
 			for (const field of CANDIDATE_FIELDS) {
 				const value = plan.record[field];
 				if (!hasValue(value)) continue;
@@ -461,13 +458,12 @@ export async function importSourceFile(db: Kysely<DB>, input: ImportSourceFileIn
 				if (unread) throw new Error(`Narasi ${column} inovasi ${plan.innovationId} belum dibaca.`);
 				const before = state.values[column] ?? null;
 				if (!sameValue(before, value)) {
-					// A new innovation's changes are its values (createdChanges), written out at the end.
-					if (!state.isNew) state.changes[column] = { from: state.changes[column]?.from ?? before, to: value };
+					state.changes[column] = { from: state.changes[column]?.from ?? before, to: value };
 					state.values[column] = value;
 				}
 				if (!owner || owner.source !== source || owner.externalId !== plan.externalId) {
-					state.provenance[column] = origin ??= { source, externalId: plan.externalId };
-					if (!state.isNew) state.changes.provenance ??= { from: null, to: null };
+					state.provenance[column] = { source, externalId: plan.externalId };
+					state.changes.provenance ??= { from: null, to: null };
 				}
 			}
 			for (const award of plan.record.awards) awards.push({ innovationId: plan.innovationId, ...award });
@@ -479,13 +475,14 @@ export async function importSourceFile(db: Kysely<DB>, input: ImportSourceFileIn
 		const touched = new Set<string>();
 		for (const [id, state] of states) {
 			if (state.isNew) {
+				inserts.push({
+					...(state.values as Omit<NewInnovationRow, 'id' | 'provenance' | 'other_affairs' | 'sdgs'>),
+					id,
+					provenance: JSON.stringify(state.provenance)
+				} as NewInnovationRow);
 				// The changes of a new innovation name every value it was created with (from null): a
 				// snapshot would store the same narratives a second time.
-				const changesJson = createdChanges(state.values);
-				// The values become the row (the state is not used after this).
-				const row = Object.assign(state.values, { id, provenance: JSON.stringify(state.provenance) });
-				inserts.push(row as unknown as NewInnovationRow);
-				history.push({ entityType: 'innovation', entityId: id, version: 1, action: 'import', actor: input.actor, changesJson, snapshot: null });
+				history.push({ entityType: 'innovation', entityId: id, version: 1, action: 'import', actor: input.actor, changes: state.changes, snapshot: null });
 				touched.add(id);
 				continue;
 			}
