@@ -154,10 +154,17 @@ describe('importSourceFile on the shared samples', () => {
 		expect(Number(awards.n)).toBeGreaterThan(0);
 		const history = await database.db
 			.selectFrom('change_history')
-			.select(['action', 'actor'])
+			.select(['action', 'actor', 'changes'])
 			.where('entity_id', '=', innovation.id)
+			.orderBy('id')
 			.execute();
-		expect(history[0]).toEqual({ action: 'import', actor: 'test' });
+		expect(history[0]).toMatchObject({ action: 'import', actor: 'test' });
+		// The creation names every value the innovation was created with, from null.
+		const created = history[0]!.changes;
+		expect(created.provenance).toEqual({ from: null, to: null });
+		expect(created.title).toEqual({ from: null, to: innovation.title });
+		expect(created.summary).toEqual({ from: null, to: innovation.summary });
+		for (const [column, change] of Object.entries(created)) if (column !== 'provenance') expect(change.from).toBeNull();
 	});
 
 	it('takes each field from its own source priority: title from PANRB, stage from Kemendagri', async () => {

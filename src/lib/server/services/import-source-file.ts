@@ -447,6 +447,8 @@ export async function importSourceFile(db: Kysely<DB>, input: ImportSourceFileIn
 		for (const plan of plans) {
 			const state = states.get(plan.innovationId);
 			if (!state) continue;
+			// One provenance value per record, shared by the columns it provides (never mutated).
+			let origin: FieldProvenance | null = null;
 			for (const field of CANDIDATE_FIELDS) {
 				const value = plan.record[field];
 				if (!hasValue(value)) continue;
@@ -462,7 +464,7 @@ export async function importSourceFile(db: Kysely<DB>, input: ImportSourceFileIn
 					state.values[column] = value;
 				}
 				if (!owner || owner.source !== source || owner.externalId !== plan.externalId) {
-					state.provenance[column] = { source, externalId: plan.externalId };
+					state.provenance[column] = origin ??= { source, externalId: plan.externalId };
 					state.changes.provenance ??= { from: null, to: null };
 				}
 			}
