@@ -351,7 +351,7 @@ async function main(): Promise<void> {
 				const usage = process.memoryUsage();
 				console.log(
 					`    CPU: Node ${format.format(cpu.nodeS)} dtk, PostgreSQL ${format.format(cpu.postgresS)} dtk; ` +
-						`memori sesudahnya: RSS ${megabytes(usage.rss)}, heap ${megabytes(usage.heapUsed)}, di luar heap ${megabytes(usage.external + usage.arrayBuffers)}; puncak sejauh ini ${megabytes(memory.peak())}`
+						`memori sesudahnya: RSS ${megabytes(usage.rss)}, heap ${megabytes(usage.heapUsed)}, di luar heap ${megabytes(usage.external + usage.arrayBuffers)}; puncak sejauh ini ${megabytes(memory.peak())} (kernel ${megabytes(process.resourceUsage().maxRSS * 1024)})`
 				);
 			}
 			postgresCpu.stop();
