@@ -12,6 +12,7 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
  */
 export async function insertRows(db: Kysely<DB>, table: keyof DB & string, rows: readonly Record<string, unknown>[]): Promise<void> {
 	if (rows.length === 0) return;
+	if (!IDENTIFIER.test(table)) throw new Error(`Nama tabel tidak sah: ${table}`);
 	const columns: string[] = [];
 	const seen = new Set<string>();
 	for (const row of rows) {
@@ -23,7 +24,6 @@ export async function insertRows(db: Kysely<DB>, table: keyof DB & string, rows:
 			columns.push(column);
 		}
 	}
-	if (!IDENTIFIER.test(table)) throw new Error(`Nama tabel tidak sah: ${table}`);
 	const parameters: unknown[] = [];
 	const tuples: string[] = new Array(rows.length);
 	for (let r = 0; r < rows.length; r++) {

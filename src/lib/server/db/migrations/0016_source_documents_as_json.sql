@@ -2,8 +2,9 @@
 -- changes and snapshot are stored as `json`, the text as delivered and checked, instead of
 -- `jsonb`. No query looks inside them; they are only written whole and read whole. Building
 -- jsonb (parsing every string, sorting every object's keys) was about a fifth of the database's
--- work during an import (perf, 100,000 records), and reading jsonb back means printing it again. `json` also keeps a source row's
--- columns in the order the source wrote them. Rewrites the three tables once.
+-- work during an import (perf, 100,000 records), and reading jsonb back means printing it again.
+-- `json` also keeps a source row's columns in the order the source wrote them. Rewrites the
+-- three tables once.
 alter table source_records
 	alter column raw type json using raw::json,
 	alter column mapped drop default,
