@@ -10,7 +10,8 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
  * import's large batches (hundreds of rows of thirty columns) building and compiling those nodes
  * cost the main thread more than sending the statement. Values go to the driver as they are.
  */
-export async function insertRows(db: Kysely<DB>, table: keyof DB & string, rows: readonly Record<string, unknown>[]): Promise<void> {
+export async function insertRows(db: Kysely<DB>, table: keyof DB & string, records: readonly object[]): Promise<void> {
+	const rows = records as readonly Record<string, unknown>[];
 	if (rows.length === 0) return;
 	if (!IDENTIFIER.test(table)) throw new Error(`Nama tabel tidak sah: ${table}`);
 	const columns: string[] = [];

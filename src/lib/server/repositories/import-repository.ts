@@ -454,7 +454,7 @@ export async function findInnovationNarratives(db: Kysely<DB>, ids: string[]): P
 }
 
 export async function insertInnovations(db: Kysely<DB>, rows: NewInnovationRow[]): Promise<void> {
-	for (let i = 0; i < rows.length; i += 250) await insertRows(db, 'innovations', rows.slice(i, i + 250) as unknown as Record<string, unknown>[]);
+	for (let i = 0; i < rows.length; i += 250) await insertRows(db, 'innovations', rows.slice(i, i + 250));
 }
 
 export async function updateImportedInnovation(
