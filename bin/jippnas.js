@@ -14,13 +14,17 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 register({ tsconfig: false });
 
 const args = process.argv.slice(2);
-// Imports run with the servers' young generation (decision 010). V8 reads it only at start and a
-// shebang cannot portably pass it (BusyBox's env has no -S): without it, the command runs again
-// in a child process that has it.
-const { missingCliNodeFlags } = await import(pathToFileURL(path.join(root, 'src/cli/server-node-flags.ts')).href);
+// Imports run with the servers' young generation and two malloc arenas (decision 010). V8 and
+// glibc read them only at start and a shebang cannot portably pass them (BusyBox's env has no
+// -S): without them, the command runs again in a child process that has them.
+const { missingCliEnvironment, missingCliNodeFlags } = await import(pathToFileURL(path.join(root, 'src/cli/server-node-flags.ts')).href);
 const missing = missingCliNodeFlags(args, process.execArgv);
-if (missing.length > 0) {
-	const child = spawn(process.execPath, [...missing, ...process.execArgv, ...process.argv.slice(1)], { stdio: 'inherit' });
+const missingEnvironment = missingCliEnvironment(args, process.env);
+if (missing.length > 0 || Object.keys(missingEnvironment).length > 0) {
+	const child = spawn(process.execPath, [...missing, ...process.execArgv, ...process.argv.slice(1)], {
+		stdio: 'inherit',
+		env: { ...process.env, ...missingEnvironment }
+	});
 	// Ctrl+C reaches the child by itself (the terminal's process group): this process waits for it.
 	// A signal sent to this process alone is passed on.
 	process.on('SIGINT', () => undefined);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { missingCliNodeFlags, withServerNodeFlags } from './server-node-flags';
+import { missingCliEnvironment, missingCliNodeFlags, withServerNodeFlags } from './server-node-flags';
 
 describe('withServerNodeFlags', () => {
 	afterEach(() => vi.unstubAllEnvs());
@@ -33,5 +33,19 @@ describe('missingCliNodeFlags', () => {
 		expect(missingCliNodeFlags(['import'], ['--max-semi-space-size=32'])).toEqual([]);
 		vi.stubEnv('NODE_OPTIONS', '--max-semi-space-size=16');
 		expect(missingCliNodeFlags(['import'], [])).toEqual([]);
+	});
+});
+
+describe('missingCliEnvironment', () => {
+	it('asks for two malloc arenas for imports and syncs only', () => {
+		expect(missingCliEnvironment(['import', '--source', 'lan', '--file', 'x.jsonl'], {})).toEqual({ MALLOC_ARENA_MAX: '2' });
+		expect(missingCliEnvironment(['sync', 'lan', '--url', 'http://x'], { PATH: '/usr/bin' })).toEqual({ MALLOC_ARENA_MAX: '2' });
+		expect(missingCliEnvironment(['serve'], {})).toEqual({});
+		expect(missingCliEnvironment([], {})).toEqual({});
+	});
+
+	it('keeps what the operator set, even an empty value', () => {
+		expect(missingCliEnvironment(['import'], { MALLOC_ARENA_MAX: '4' })).toEqual({});
+		expect(missingCliEnvironment(['import'], { MALLOC_ARENA_MAX: '' })).toEqual({});
 	});
 });
