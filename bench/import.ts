@@ -33,7 +33,6 @@ import { listDemoRegions } from '../src/lib/server/repositories/demo-seed-reposi
 import { listSourceRecordLinks } from '../src/lib/server/repositories/import-repository';
 import { importSourceFile, type ImportSourceFileResult } from '../src/lib/server/services/import-source-file';
 import { syncReferenceData } from '../src/lib/server/services/sync-reference-data';
-import { machineSpeedLine, measureMachineSpeed } from './machine-speed';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const DATABASE_NAME = 'jippnas_bench_import';
@@ -265,8 +264,6 @@ async function main(): Promise<void> {
 	const benchUrl = new URL(serverUrl);
 	benchUrl.pathname = `/${DATABASE_NAME}`;
 	const keep = process.env.BENCH_KEEP === '1';
-	const speedAtStart = measureMachineSpeed();
-	console.log(machineSpeedLine(speedAtStart));
 	const memory = startMemorySampler();
 	const dir = await mkdtemp(path.join(os.tmpdir(), 'jippnas-bench-import-'));
 
@@ -362,7 +359,6 @@ async function main(): Promise<void> {
 			started = performance.now();
 			const evaluation = await evaluateLinking(database, generated.truth);
 			const evaluateMs = performance.now() - started;
-			const speedAtEnd = measureMachineSpeed();
 
 			const importMs = imports.reduce((sum, i) => sum + i.durationMs, 0);
 			const totalMs = generated.generateMs + generated.writeMs + importMs;
@@ -385,7 +381,6 @@ async function main(): Promise<void> {
 					`${format.format(imports.reduce((sum, i) => sum + i.cpu.nodeS, 0))} + ${format.format(imports.reduce((sum, i) => sum + i.cpu.postgresS, 0))} dtk`
 				],
 				['Beban mesin (load average 1/5/15 mnt)', os.loadavg().map((value) => value.toFixed(2)).join(' / ')],
-				['Kecepatan mesin (tugas acuan, awal / akhir)', `${speedAtStart} / ${speedAtEnd} ms  (makin kecil makin cepat)`],
 				['Memori puncak (RSS Node)', `${megabytes(peak)}  (sampel 250 ms: ${megabytes(peakSampled)}; PostgreSQL tidak dihitung)`],
 				[
 					'Hitungan impor',
@@ -406,7 +401,7 @@ async function main(): Promise<void> {
 
 			const file = await writeResults({
 				date: new Date().toISOString(),
-				machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, referenceJobMs: { start: speedAtStart, end: speedAtEnd } },
+				machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version },
 				database: { server: `${serverUrl.hostname}:${serverUrl.port || 5432}`, name: DATABASE_NAME },
 				seed: SEED,
 				records: generated.records,

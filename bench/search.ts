@@ -41,7 +41,6 @@ import { runMigrations } from '../src/lib/server/db/migrate';
 import { seedDemoData } from '../src/lib/server/services/seed-demo-data';
 import { startAppServer, type AppServer } from '../tests/support/app-server';
 import { KeepAliveClient } from './keep-alive-client';
-import { machineSpeedLine, measureMachineSpeed } from './machine-speed';
 import { buildMix } from './search-mix';
 
 interface AutocannonRequest {
@@ -81,9 +80,7 @@ async function main(): Promise<void> {
 	const benchUrl = new URL(serverUrl);
 	benchUrl.pathname = `/${DATABASE_NAME}`;
 	ensureBuild();
-	const speedAtStart = measureMachineSpeed();
 	console.log(`Benchmark pencarian: ${format.format(COUNT)} inovasi di ${MODE === 'pglite' ? 'PGlite' : `PostgreSQL, ${PROCESSES} proses server`}; beban mesin saat mulai: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-	console.log(machineSpeedLine(speedAtStart));
 
 	let server: AppServer | undefined;
 	let seedingMs: number | null = null;
@@ -144,8 +141,6 @@ async function main(): Promise<void> {
 		await warmUpLoad(baseUrl, warmUp.slice(0, WARM_UP_REQUESTS));
 		console.log(`Pemanasan: ${WARM_UP_REQUESTS} permintaan lain (ukuran halaman 10) dalam ${format.format((performance.now() - warmUpStarted) / 1000)} dtk.`);
 
-		const speedBeforeLoad = measureMachineSpeed();
-		console.log(machineSpeedLine(speedBeforeLoad));
 		console.log(`\n1) ${format.format(RATE)} permintaan/dtk ditawarkan, ${CONNECTIONS} koneksi, ${DURATION_S} dtk ...`);
 		const paced = await pacedLoad(baseUrl, mix, RATE);
 		print(paced);
@@ -199,7 +194,7 @@ async function main(): Promise<void> {
 			processes: MODE === 'postgres' ? PROCESSES : 1,
 			seedingMs,
 			indexReadyMs,
-			machine: { cpus: os.cpus().length, loadavg: os.loadavg(), node: process.version, referenceJobMs: { start: speedAtStart, beforeLoad: speedBeforeLoad } },
+			machine: { cpus: os.cpus().length, loadavg: os.loadavg(), node: process.version },
 			paced,
 			open,
 			slowest: { ...slowest },
