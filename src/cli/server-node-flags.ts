@@ -32,14 +32,15 @@ export function missingCliNodeFlags(args: readonly string[], execArgv: readonly 
 }
 
 /**
- * Environment for imports. glibc gives each thread that allocates its own malloc arena (up to
- * eight per core); an import allocates its large buffers on three threads (the main thread, the
- * row worker, V8's helpers) and frees many of them on another, so freed memory sat in arenas the
- * next allocation did not use. With two arenas the 100,000-record benchmark peaked at 860–875 MB
- * in three runs against 883–1,067 MB without, at no measured cost in time (decision 010). Read by
- * glibc at start only, hence set before the process starts; other C libraries ignore it.
+ * Environment for imports. With two malloc arenas instead of glibc's default (one per allocating
+ * thread, up to eight per core) the 100,000-record benchmark peaked at 859–907 MB in ten runs,
+ * against 883–1,067 MB in eight without, and took as long (decision 010). The likely reason: an
+ * import allocates its large buffers on several threads (the main thread, the row worker, V8's
+ * helpers) and frees many on another, so freed memory sat in arenas that later allocations did
+ * not use. glibc reads it at start only, hence it is set before the process starts; other C
+ * libraries ignore it.
  */
-export const BATCH_ENVIRONMENT: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '2' };
+const BATCH_ENVIRONMENT: Readonly<Record<string, string>> = { MALLOC_ARENA_MAX: '2' };
 
 /** The environment a CLI run with these arguments lacks (an operator's setting stays). */
 export function missingCliEnvironment(args: readonly string[], env: Readonly<Record<string, string | undefined>>): Record<string, string> {
