@@ -33,7 +33,7 @@ export function missingCliNodeFlags(args: readonly string[], execArgv: readonly 
 
 /**
  * Environment for imports. With two malloc arenas instead of glibc's default (one per allocating
- * thread, up to eight per core) the 100,000-record benchmark peaked at 859–907 MB in ten runs,
+ * thread, up to eight per core) the 100,000-record benchmark peaked at 859–907 MB in eleven runs,
  * against 883–1,067 MB in eight without, and took as long (decision 010). The likely reason: an
  * import allocates its large buffers on several threads (the main thread, the row worker, V8's
  * helpers) and frees many on another, so freed memory sat in arenas that later allocations did
