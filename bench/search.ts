@@ -343,9 +343,9 @@ async function pacedLoad(baseUrl: string, mix: { path: string }[], rate: number)
 				const wait = due - performance.now();
 				if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
 				const number = next++;
-				// A timer may fire up to a millisecond early (libuv keeps whole milliseconds);
-				// counting from the due time then would give a negative latency.
-				const sent = Math.max(due, performance.now());
+				// Counted from the due time, or from the send when a timer fired early (libuv keeps
+				// whole milliseconds): from the due time, a quick answer got a negative latency.
+				const sent = Math.min(due, performance.now());
 				const ok = (await connection.get(mix[number % mix.length]!.path)) === 200;
 				const latency = performance.now() - sent;
 				latencies.push(latency);
