@@ -205,6 +205,22 @@ describe('readSourceRows on JSON edge cases', () => {
 		expect(file.problems[0]!.message).toMatch(/^Baris 2 bukan JSON yang valid/);
 	});
 
+	it('reads JSON Lines with a byte order mark, characters beyond ASCII and no final line break', async () => {
+		const file = await readSourceRows(utf8('\uFEFF{"judul":"Layanan “Jemput Bola” — Kab. Ngada"}\n{"judul":"Sekolah Ibu 👩"}'), { format: 'jsonl' });
+		expect(file.headers).toEqual(['judul']);
+		expect(file.rows).toEqual([
+			{ rowNumber: 1, values: { judul: 'Layanan “Jemput Bola” — Kab. Ngada' } },
+			{ rowNumber: 2, values: { judul: 'Sekolah Ibu 👩' } }
+		]);
+	});
+
+	it.each([
+		['only blank lines', utf8('\uFEFF \r\n\n\t\n'), 'Berkas kosong.'],
+		['bytes that are not UTF-8', new Uint8Array([0x7b, 0x7d, 0x0a, 0xff, 0xfe, 0x0a]), 'Berkas tidak dapat dibaca: isinya bukan teks UTF-8. Simpan ulang berkas sebagai UTF-8.']
+	])('throws FILE_UNREADABLE for JSON Lines with %s', async (_label, bytes, message) => {
+		await expect(readSourceRows(bytes, { format: 'jsonl' })).rejects.toMatchObject({ code: 'FILE_UNREADABLE', message });
+	});
+
 	it('accepts an API page {data: [...]} and reports items that are not objects', async () => {
 		const file = await readSourceRows(utf8('{"data":[{"id":1},5],"meta":{}}'), { format: 'auto' });
 		expect(file.format).toBe('json');
