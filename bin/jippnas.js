@@ -14,9 +14,10 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 register({ tsconfig: false });
 
 const args = process.argv.slice(2);
-// Imports run with the servers' young generation and two malloc arenas (decision 010). V8 and
-// glibc read them only at start and a shebang cannot portably pass them (BusyBox's env has no
-// -S): without them, the command runs again in a child process that has them.
+// Imports run with the servers' young generation, a slower-growing old generation and two malloc
+// arenas (decision 010). V8 and glibc read them only at start and a shebang cannot portably pass
+// them (BusyBox's env has no -S): without them, the command runs again in a child process that
+// has them.
 const { missingCliEnvironment, missingCliNodeFlags } = await import(pathToFileURL(path.join(root, 'src/cli/server-node-flags.ts')).href);
 const missing = missingCliNodeFlags(args, process.execArgv);
 const missingEnvironment = missingCliEnvironment(args, process.env);

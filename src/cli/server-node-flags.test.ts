@@ -20,19 +20,21 @@ describe('withServerNodeFlags', () => {
 describe('missingCliNodeFlags', () => {
 	afterEach(() => vi.unstubAllEnvs());
 
-	it('asks for the semi-space flag for imports and syncs only', () => {
+	it('asks for the semi-space and heap-growing flags for imports and syncs only', () => {
 		vi.stubEnv('NODE_OPTIONS', '');
-		expect(missingCliNodeFlags(['import', '--source', 'lan', '--file', 'x.jsonl'], [])).toEqual(['--max-semi-space-size=32']);
-		expect(missingCliNodeFlags(['sync', 'lan', '--url', 'http://x'], ['--enable-source-maps'])).toEqual(['--max-semi-space-size=32']);
+		const both = ['--max-semi-space-size=32', '--heap-growing-percent=50'];
+		expect(missingCliNodeFlags(['import', '--source', 'lan', '--file', 'x.jsonl'], [])).toEqual(both);
+		expect(missingCliNodeFlags(['sync', 'lan', '--url', 'http://x'], ['--enable-source-maps'])).toEqual(both);
 		expect(missingCliNodeFlags(['serve'], [])).toEqual([]);
 		expect(missingCliNodeFlags([], [])).toEqual([]);
 	});
 
-	it('asks for nothing when the process has the flag, on its command line or in NODE_OPTIONS', () => {
+	it('asks only for the flags the process lacks, on its command line or in NODE_OPTIONS', () => {
 		vi.stubEnv('NODE_OPTIONS', '');
-		expect(missingCliNodeFlags(['import'], ['--max-semi-space-size=32'])).toEqual([]);
+		expect(missingCliNodeFlags(['import'], ['--max-semi-space-size=32', '--heap-growing-percent=50'])).toEqual([]);
+		expect(missingCliNodeFlags(['import'], ['--heap-growing-percent=25'])).toEqual(['--max-semi-space-size=32']);
 		vi.stubEnv('NODE_OPTIONS', '--max-semi-space-size=16');
-		expect(missingCliNodeFlags(['import'], [])).toEqual([]);
+		expect(missingCliNodeFlags(['import'], [])).toEqual(['--heap-growing-percent=50']);
 	});
 });
 

@@ -12,10 +12,25 @@
  */
 export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=32'];
 
+/**
+ * V8 flags for imports only. V8 lets the old generation grow to up to four times what survived its
+ * last full collection before collecting again; an import keeps only ~70–150 MB alive but leaves
+ * batches, look-ups and the previous file's candidates behind, and a file's first seconds (the
+ * worker parsing the whole file) then came on top. Growing by half at most, the 100,000-record
+ * benchmark peaked at 822–849 MB in six runs against 900–1,016 MB in seven without, for ~2–4 s
+ * more CPU (decision 010). Not for servers: their answers are short-lived and they import rarely.
+ */
+const BATCH_NODE_FLAGS: readonly string[] = ['--heap-growing-percent=50'];
+
+/** The flags of `wanted` that neither `execArgv` nor NODE_OPTIONS sets (an operator's choice stays). */
+function missingFlags(wanted: readonly string[], execArgv: readonly string[]): string[] {
+	const given = [...execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
+	return wanted.filter((flag) => !given.some((arg) => arg.startsWith(flag.split('=')[0]!)));
+}
+
 /** The server flags that neither `execArgv` nor NODE_OPTIONS sets (an operator's choice stays). */
 export function missingServerNodeFlags(execArgv: readonly string[]): string[] {
-	const given = [...execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)];
-	return SERVER_NODE_FLAGS.filter((flag) => !given.some((arg) => arg.startsWith(flag.split('=')[0]!)));
+	return missingFlags(SERVER_NODE_FLAGS, execArgv);
 }
 
 /** `execArgv` with the server flags added, unless the operator set them already. */
@@ -28,7 +43,7 @@ const BATCH_COMMANDS: ReadonlySet<string> = new Set(['import', 'sync']);
 
 /** The flags a CLI run with these arguments lacks (empty: it runs as it is). */
 export function missingCliNodeFlags(args: readonly string[], execArgv: readonly string[]): string[] {
-	return BATCH_COMMANDS.has(args[0] ?? '') ? missingServerNodeFlags(execArgv) : [];
+	return BATCH_COMMANDS.has(args[0] ?? '') ? missingFlags([...SERVER_NODE_FLAGS, ...BATCH_NODE_FLAGS], execArgv) : [];
 }
 
 /**
