@@ -19,7 +19,7 @@
  * memory is not counted. The database is dropped at the end unless BENCH_KEEP=1.
  */
 import { createWriteStream, existsSync, readdirSync, readFileSync, type WriteStream } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { createProgress } from '../src/cli/progress';
@@ -29,6 +29,7 @@ import { runMigrations } from '../src/lib/server/db/migrate';
 import { generateDemoCorpus } from '../src/lib/server/domain/demo/corpus';
 import type { DemoSourceRecord } from '../src/lib/server/domain/demo/corpus-types';
 import { evaluateClusters, type PairwiseEvaluation } from '../src/lib/server/domain/matching/evaluate';
+import { readFileShared } from '../src/lib/server/import/read-file-shared';
 import { listDemoRegions } from '../src/lib/server/repositories/demo-seed-repository';
 import { listSourceRecordLinks } from '../src/lib/server/repositories/import-repository';
 import { importSourceFile, type ImportSourceFileResult } from '../src/lib/server/services/import-source-file';
@@ -314,11 +315,11 @@ async function main(): Promise<void> {
 			const postgresCpu = startPostgresCpuSampler(DATABASE_NAME);
 			for (const source of SOURCES) {
 				const file = path.join(dir, FILE_NAMES[source]);
-				// Reading the file is part of importing it, as the CLI does.
+				// Reading the file is part of importing it; into shared memory, as the CLI does.
 				const nodeCpuBefore = process.cpuUsage();
 				const postgresCpuBefore = postgresCpu.seconds();
 				started = performance.now();
-				const bytes = new Uint8Array(await readFile(file));
+				const bytes = readFileShared(file);
 				const progress = createProgress(`Mengimpor ${source}`);
 				let result: ImportSourceFileResult;
 				try {

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { loadConfig } from '../../lib/server/config/env';
 import { mappingProfileSchema, type MappingProfile } from '../../lib/server/domain/import/mapping-profile';
 import { SOURCES } from '../../lib/server/domain/vocabulary';
+import { readFileShared } from '../../lib/server/import/read-file-shared';
 import { importSourceFile } from '../../lib/server/services/import-source-file';
 import { CliError, parseCommandArgs } from '../arguments';
 import { describeDatabase, withDatabase } from '../database';
@@ -55,9 +56,9 @@ function loadStopWords(): Set<string> {
 	);
 }
 
-function readInput(file: string, what: string): Buffer {
+function readInput<T>(file: string, what: string, read: (file: string) => T): T {
 	try {
-		return readFileSync(file);
+		return read(file);
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		throw new CliError(code === 'ENOENT' ? `${what} tidak ditemukan: ${file}` : `${what} tidak dapat dibaca: ${file} (${code ?? 'galat'})`);
@@ -67,7 +68,7 @@ function readInput(file: string, what: string): Buffer {
 function readMapping(file: string): MappingProfile {
 	let json: unknown;
 	try {
-		json = JSON.parse(readInput(file, 'Profil pemetaan').toString('utf8'));
+		json = JSON.parse(readInput(file, 'Profil pemetaan', (name) => readFileSync(name, 'utf8')));
 	} catch (error) {
 		if (error instanceof CliError) throw error;
 		throw new CliError(`Profil pemetaan ${file} bukan JSON yang sah.`);
@@ -97,7 +98,8 @@ export const command: CliCommand = {
 			throw new CliError(`Profil pemetaan ${flags.mapping} untuk sumber "${mapping.source}", bukan "${flags.source}".`);
 		}
 		const filePath = path.resolve(flags.file);
-		const bytes = readInput(filePath, 'Berkas');
+		// In shared memory: the worker thread that parses it then needs no copy.
+		const bytes = readInput(filePath, 'Berkas', readFileShared);
 		const config = loadConfig();
 		console.log(`Basis data: ${describeDatabase(config)}`);
 		const result = await withDatabase(config, async ({ db }) => {

@@ -288,9 +288,8 @@ async function readXlsx(bytes: Uint8Array, sheetName: string): Promise<SourceFil
 	const { default: Excel } = await import('exceljs');
 	const workbook = new Excel.Workbook();
 	try {
-		await workbook.xlsx.load(
-			bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer
-		);
+		// A copy in an ArrayBuffer of its own (the bytes may be a view, or in shared memory).
+		await workbook.xlsx.load(new Uint8Array(bytes).buffer);
 	} catch {
 		throw new AppError('FILE_UNREADABLE', 'Berkas XLSX tidak dapat dibaca. Pastikan berkas disimpan dalam format Excel (.xlsx).');
 	}

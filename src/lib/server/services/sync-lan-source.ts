@@ -6,7 +6,7 @@
  * the start of the last successful sync of that URL are asked for (`updated_since`; see
  * domain/import/sync-coverage for which syncs count).
  */
-import { mkdir, open, readFile, stat, truncate } from 'node:fs/promises';
+import { mkdir, open, stat, truncate } from 'node:fs/promises';
 import path from 'node:path';
 import type { Kysely } from 'kysely';
 import type { AppDatabase } from '../db/database';
@@ -14,6 +14,7 @@ import type { DB } from '../db/schema';
 import { incrementalSince } from '../domain/import/sync-coverage';
 import { AppError } from '../errors';
 import { createLanApiClient, LAN_API_DEFAULTS, normaliseBaseUrl, type LanApiClientOptions } from '../import/lan-api-client';
+import { readFileShared } from '../import/read-file-shared';
 import {
 	createSync,
 	findLatestSync,
@@ -180,7 +181,8 @@ async function runSync(db: Kysely<DB>, baseUrl: string, input: SyncLanSourceInpu
 			imported = await importSourceFile(db, {
 				source: 'lan',
 				fileName: path.basename(stagedFile),
-				bytes: new Uint8Array(await readFile(stagedFile)),
+				// In shared memory: the worker thread that parses it then needs no copy.
+				bytes: readFileShared(stagedFile),
 				actor: input.actor,
 				...(input.stopWords ? { stopWords: input.stopWords } : {}),
 				...(input.onImportProgress ? { onProgress: input.onImportProgress } : {})

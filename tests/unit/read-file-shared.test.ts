@@ -1,0 +1,28 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { readFileShared } from '../../src/lib/server/import/read-file-shared';
+
+describe('readFileShared', () => {
+	const dir = mkdtempSync(path.join(os.tmpdir(), 'jippnas-shared-'));
+	afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+	it('reads the whole file into shared memory', () => {
+		const file = path.join(dir, 'lan.jsonl');
+		writeFileSync(file, `${'{"judul":"Sekolah Ibu — Kab. Ngada"}\n'.repeat(5000)}`);
+		const bytes = readFileShared(file);
+		expect(bytes.buffer).toBeInstanceOf(SharedArrayBuffer);
+		expect(Buffer.from(bytes).equals(readFileSync(file))).toBe(true);
+	});
+
+	it('reads an empty file as no bytes', () => {
+		const file = path.join(dir, 'kosong.csv');
+		writeFileSync(file, '');
+		expect(readFileShared(file).byteLength).toBe(0);
+	});
+
+	it('throws the file system error of a missing file (the CLI names it)', () => {
+		expect(() => readFileShared(path.join(dir, 'tidak-ada.csv'))).toThrow(expect.objectContaining({ code: 'ENOENT' }));
+	});
+});
