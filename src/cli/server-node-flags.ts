@@ -17,8 +17,9 @@ export const SERVER_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=32']
  * last full collection before collecting again; an import keeps only ~70–150 MB alive but leaves
  * batches, look-ups and the previous file's candidates behind, and a file's first seconds (the
  * worker parsing the whole file) then came on top. Growing by half at most, the 100,000-record
- * benchmark peaked at 822–849 MB in six runs against 900–1,016 MB in seven without, for ~2–4 s
- * more CPU (decision 010). Not for servers: their answers are short-lived and they import rarely.
+ * benchmark peaked at 822–849 MB in five runs against 900–975 MB in the three runs alternating
+ * with them without it (up to 1,010 MB earlier), for ~2–4 s more CPU (decision 010). Not for
+ * servers: their answers are short-lived and they import rarely.
  */
 const BATCH_NODE_FLAGS: readonly string[] = ['--heap-growing-percent=50'];
 

@@ -15,7 +15,7 @@ export function readFileShared(file: string): Uint8Array {
 		while (read < size) {
 			const count = readSync(descriptor, bytes, read, size - read, read);
 			// The file shrank while it was read: what is there is what there is.
-			if (count === 0) return bytes.slice(0, read);
+			if (count === 0) return bytes.subarray(0, read);
 			read += count;
 		}
 		return bytes;
