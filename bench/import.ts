@@ -319,7 +319,7 @@ async function main(): Promise<void> {
 				const nodeCpuBefore = process.cpuUsage();
 				const postgresCpuBefore = postgresCpu.seconds();
 				started = performance.now();
-				const bytes = readFileShared(file);
+				const bytes = await readFileShared(file);
 				const progress = createProgress(`Mengimpor ${source}`);
 				let result: ImportSourceFileResult;
 				try {

@@ -1,5 +1,5 @@
 import { runCli } from '../support/run-cli';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -31,5 +31,25 @@ describe('jippnas import', () => {
 		);
 		expect(stdout).toMatch(/Selesai: impor #1 berhasil sebagian\./);
 		expect(code).toBe(0);
+	}, 120_000);
+
+	it('names a file or mapping profile it cannot read, and imports nothing', async () => {
+		const env = { DATA_DIR: './data-unread', DATABASE_URL: '', SEED_DEMO: 'never' };
+		const missing = path.join(workDir, 'tidak-ada.csv');
+		const noFile = await jippnas(['import', '--source', 'kemendagri', '--file', missing], env);
+		expect(noFile.stderr).toContain(`Berkas tidak ditemukan: ${missing}`);
+		expect(noFile.code).toBe(1);
+
+		const noProfile = await jippnas(['import', '--source', 'kemendagri', '--file', SAMPLE, '--mapping', 'tidak-ada.json'], env);
+		expect(noProfile.stderr).toContain(`Profil pemetaan tidak ditemukan: ${path.join(workDir, 'tidak-ada.json')}`);
+		expect(noProfile.code).toBe(1);
+
+		const broken = path.join(workDir, 'profil.json');
+		writeFileSync(broken, '{ bukan json');
+		const notJson = await jippnas(['import', '--source', 'kemendagri', '--file', SAMPLE, '--mapping', broken], env);
+		expect(notJson.stderr).toContain(`Profil pemetaan ${broken} bukan JSON yang sah.`);
+		expect(notJson.code).toBe(1);
+		// Stopped before the database was opened.
+		expect(existsSync(path.join(workDir, 'data-unread'))).toBe(false);
 	}, 120_000);
 });

@@ -8,21 +8,21 @@ describe('readFileShared', () => {
 	const dir = mkdtempSync(path.join(os.tmpdir(), 'jippnas-shared-'));
 	afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-	it('reads the whole file into shared memory', () => {
+	it('reads the whole file into shared memory', async () => {
 		const file = path.join(dir, 'lan.jsonl');
 		writeFileSync(file, `${'{"judul":"Sekolah Ibu — Kab. Ngada"}\n'.repeat(5000)}`);
-		const bytes = readFileShared(file);
+		const bytes = await readFileShared(file);
 		expect(bytes.buffer).toBeInstanceOf(SharedArrayBuffer);
 		expect(Buffer.from(bytes).equals(readFileSync(file))).toBe(true);
 	});
 
-	it('reads an empty file as no bytes', () => {
+	it('reads an empty file as no bytes', async () => {
 		const file = path.join(dir, 'kosong.csv');
 		writeFileSync(file, '');
-		expect(readFileShared(file).byteLength).toBe(0);
+		expect((await readFileShared(file)).byteLength).toBe(0);
 	});
 
-	it('throws the file system error of a missing file (the CLI names it)', () => {
-		expect(() => readFileShared(path.join(dir, 'tidak-ada.csv'))).toThrow(expect.objectContaining({ code: 'ENOENT' }));
+	it('throws the file system error of a missing file (the CLI names it)', async () => {
+		await expect(readFileShared(path.join(dir, 'tidak-ada.csv'))).rejects.toMatchObject({ code: 'ENOENT' });
 	});
 });

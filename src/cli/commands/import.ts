@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -56,21 +57,21 @@ function loadStopWords(): Set<string> {
 	);
 }
 
-function readInput<T>(file: string, what: string, read: (file: string) => T): T {
+async function readInput<T>(file: string, what: string, read: (file: string) => T | Promise<T>): Promise<T> {
 	try {
-		return read(file);
+		return await read(file);
 	} catch (error) {
 		const code = (error as NodeJS.ErrnoException).code;
 		throw new CliError(code === 'ENOENT' ? `${what} tidak ditemukan: ${file}` : `${what} tidak dapat dibaca: ${file} (${code ?? 'galat'})`);
 	}
 }
 
-function readMapping(file: string): MappingProfile {
+async function readMapping(file: string): Promise<MappingProfile> {
+	const text = await readInput(file, 'Profil pemetaan', (name) => readFile(name, 'utf8'));
 	let json: unknown;
 	try {
-		json = JSON.parse(readInput(file, 'Profil pemetaan', (name) => readFileSync(name, 'utf8')));
-	} catch (error) {
-		if (error instanceof CliError) throw error;
+		json = JSON.parse(text);
+	} catch {
 		throw new CliError(`Profil pemetaan ${file} bukan JSON yang sah.`);
 	}
 	const parsed = mappingProfileSchema.safeParse(json);
@@ -93,13 +94,13 @@ export const command: CliCommand = {
 			{ source: { type: 'string' }, file: { type: 'string' }, mapping: { type: 'string' } },
 			flagsSchema
 		);
-		const mapping = flags.mapping ? readMapping(path.resolve(flags.mapping)) : undefined;
+		const mapping = flags.mapping ? await readMapping(path.resolve(flags.mapping)) : undefined;
 		if (mapping && mapping.source !== flags.source) {
 			throw new CliError(`Profil pemetaan ${flags.mapping} untuk sumber "${mapping.source}", bukan "${flags.source}".`);
 		}
 		const filePath = path.resolve(flags.file);
 		// In shared memory: the worker thread that parses it then needs no copy.
-		const bytes = readInput(filePath, 'Berkas', readFileShared);
+		const bytes = await readInput(filePath, 'Berkas', readFileShared);
 		const config = loadConfig();
 		console.log(`Basis data: ${describeDatabase(config)}`);
 		const result = await withDatabase(config, async ({ db }) => {

@@ -4,22 +4,22 @@
  * SharedArrayBuffer are not. At the start of each file of the 100,000-record benchmark that copy
  * (49–91 MB) came on top of the parse (decision 010).
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 
-export function readFileShared(file: string): Uint8Array {
-	const descriptor = openSync(file, 'r');
+export async function readFileShared(file: string): Promise<Uint8Array> {
+	const handle = await open(file, 'r');
 	try {
-		const size = fstatSync(descriptor).size;
+		const { size } = await handle.stat();
 		const bytes = new Uint8Array(new SharedArrayBuffer(size));
 		let read = 0;
 		while (read < size) {
-			const count = readSync(descriptor, bytes, read, size - read, read);
+			const { bytesRead } = await handle.read(bytes, read, size - read, read);
 			// The file shrank while it was read: what is there is what there is.
-			if (count === 0) return bytes.subarray(0, read);
-			read += count;
+			if (bytesRead === 0) return bytes.subarray(0, read);
+			read += bytesRead;
 		}
 		return bytes;
 	} finally {
-		closeSync(descriptor);
+		await handle.close();
 	}
 }

@@ -54,7 +54,7 @@ export async function readSourceRows(bytes: Uint8Array, options: ReadSourceOptio
 	if (format === 'csv') return readCsv(utf8Bytes(bytes));
 	if (format === 'jsonl') return readJsonLines(utf8Bytes(bytes));
 	const text = decodeUtf8(bytes);
-	if (text.trim() === '') throw new AppError('FILE_UNREADABLE', 'Berkas kosong.');
+	if (text.trim() === '') throw new AppError('FILE_UNREADABLE', EMPTY_FILE);
 	return readJson(text);
 }
 
@@ -80,6 +80,7 @@ export function detectFormat(bytes: Uint8Array, fileName?: string): SourceFileFo
 }
 
 const NOT_UTF8 = 'Berkas tidak dapat dibaca: isinya bukan teks UTF-8. Simpan ulang berkas sebagai UTF-8.';
+const EMPTY_FILE = 'Berkas kosong.';
 
 function decodeUtf8(bytes: Uint8Array): string {
 	try {
@@ -121,7 +122,7 @@ function readCsv(bytes: Buffer): SourceFile {
 	const located = readWellFormedCsv(bytes, delimiter) ?? parseCsv(bytes, delimiter);
 
 	const headerIndex = located.findIndex(({ record }) => !isEmptyRecord(record));
-	if (headerIndex < 0) throw new AppError('FILE_UNREADABLE', 'Berkas kosong.');
+	if (headerIndex < 0) throw new AppError('FILE_UNREADABLE', EMPTY_FILE);
 	const headers = uniqueHeaders(located[headerIndex]!.record);
 
 	const rows: SourceRow[] = [];
@@ -412,7 +413,7 @@ function readJsonLines(bytes: Buffer): SourceFile {
 		}
 		collected.add(rowNumber, parsed, `Baris ${rowNumber}`);
 	}
-	if (empty) throw new AppError('FILE_UNREADABLE', 'Berkas kosong.');
+	if (empty) throw new AppError('FILE_UNREADABLE', EMPTY_FILE);
 	if (collected.rows.length === 0 && collected.problems.length > 0) {
 		throw new AppError('FILE_UNREADABLE', `Berkas JSON Lines tidak berisi satu pun baris yang valid. ${collected.problems[0]!.message}`);
 	}

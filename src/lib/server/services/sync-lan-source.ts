@@ -182,7 +182,7 @@ async function runSync(db: Kysely<DB>, baseUrl: string, input: SyncLanSourceInpu
 				source: 'lan',
 				fileName: path.basename(stagedFile),
 				// In shared memory: the worker thread that parses it then needs no copy.
-				bytes: readFileShared(stagedFile),
+				bytes: await readFileShared(stagedFile),
 				actor: input.actor,
 				...(input.stopWords ? { stopWords: input.stopWords } : {}),
 				...(input.onImportProgress ? { onProgress: input.onImportProgress } : {})
